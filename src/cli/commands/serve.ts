@@ -1,0 +1,47 @@
+import type { Command } from 'commander';
+import type { Config } from '../../config.js';
+import { buildApp } from '../../server/app.js';
+import { migrateToLatest } from '../../store/migrate.js';
+import { openStore } from '../../store/open.js';
+import { configOf } from '../context.js';
+
+interface ServeOptions {
+  host?: string;
+  port?: string;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('start the HTTP server (API, OpenAPI docs at /api/docs)')
+    .option('--host <host>', 'interface to listen on (HOST, default 127.0.0.1)')
+    .option('--port <port>', 'port to listen on (PORT, default 8080)')
+    .action(async (options: ServeOptions, command: Command) => {
+      await serve(configOf(command, options));
+    });
+}
+
+/**
+ * Migrate, listen, and run until SIGTERM or SIGINT; then stop taking requests, let those in flight finish, and close
+ * the database. Resolves once everything is closed.
+ */
+export async function serve(config: Config): Promise<void> {
+  const store = await openStore(config);
+  await migrateToLatest(store.db);
+  const app = await buildApp({ store });
+  const address = await app.listen({ host: config.host, port: config.port });
+  process.stdout.write(
+    `Shanzhi is listening on ${address} (data: ${store.location}); API docs at ${address}/api/docs\n`,
+  );
+
+  await new Promise<void>((resolveStop) => {
+    const stop = (signal: NodeJS.Signals): void => {
+      app.log.info({ signal }, 'shutting down');
+      resolveStop();
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+  await app.close();
+  await store.close();
+}

@@ -1,0 +1,13 @@
+export type { PlaceRow } from './place.repo.js';
+export { placeRoutes } from './place.routes.js';
+export type { Boundary, CreatePlaceInput, Place, PlaceLevel } from './place.schema.js';
+export { placeLevels } from './place.schema.js';
+export {
+  createPlace,
+  findPlaces,
+  getAncestors,
+  getPlace,
+  type PlaceDeps,
+  requirePlace,
+  updatePlace,
+} from './place.service.js';

@@ -1,0 +1,54 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { placeRoutes } from '../places/index.js';
+import type { Store } from '../store/open.js';
+import { version } from '../version.js';
+import { registerErrorHandling } from './errors.js';
+import { type HealthDeps, healthRoutes } from './health.routes.js';
+
+export interface AppOptions {
+  store: Store;
+  /** pino options, or false for silence (tests). */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** What every feature's routes may be given: the union of the features' declared dependencies. */
+export type AppDeps = HealthDeps;
+
+/** Log options: never log credentials or personal data carried in headers. */
+export const defaultLogger: FastifyServerOptions['logger'] = {
+  level: process.env.LOG_LEVEL ?? 'info',
+  redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+};
+
+/** The Fastify app with every feature's routes, OpenAPI at /api/docs and one error shape. Not yet listening. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? defaultLogger,
+    bodyLimit: 10 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Shanzhi 善治 API', version, description: 'Governance intelligence for towns.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const deps: AppDeps = { db: options.store.db, dialect: options.store.dialect, version };
+  await app.register(healthRoutes, deps);
+  await app.register(placeRoutes, deps);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,47 @@
+import { type Kysely, type MigrationResultSet, Migrator } from 'kysely';
+import { migrations } from './migrations/index.js';
+
+export const MIGRATION_TABLE = 'schema_migration';
+
+function migrator<DB>(db: Kysely<DB>): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: MIGRATION_TABLE,
+    migrationLockTableName: `${MIGRATION_TABLE}_lock`,
+  });
+}
+
+export interface MigrationReport {
+  applied: string[];
+  current: string | null;
+}
+
+/**
+ * Bring the schema to the latest migration. Safe to run from several processes at once (Kysely takes a lock), and a
+ * no-op when nothing is pending. Throws with the failing migration's name.
+ */
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationReport> {
+  const result: MigrationResultSet = await migrator(db).migrateToLatest();
+  const failed = result.results?.find((r) => r.status === 'Error');
+  if (result.error) {
+    const name = failed ? ` ${failed.migrationName}` : '';
+    const reason = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new Error(`migration${name} failed: ${reason}`);
+  }
+  const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  return { applied, current: await currentMigration(db) };
+}
+
+/** The name of the last applied migration, or null on an empty database. */
+export async function currentMigration<DB>(db: Kysely<DB>): Promise<string | null> {
+  const all = await migrator(db).getMigrations();
+  const done = all.filter((m) => m.executedAt !== undefined);
+  return done.at(-1)?.name ?? null;
+}
+
+/** Names of migrations not yet applied. */
+export async function pendingMigrations<DB>(db: Kysely<DB>): Promise<string[]> {
+  const all = await migrator(db).getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
