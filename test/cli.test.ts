@@ -1,0 +1,134 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TEST_PG_URL, testDatabases } from '../src/store/testing.js';
+import { version } from '../src/version.js';
+
+const BIN = join(import.meta.dirname, '..', 'bin', 'shanzhi.js');
+const dataDir = mkdtempSync(join(tmpdir(), 'shanzhi-cli-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function baseEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env = { ...process.env, SHANZHI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extra };
+  if (!('DATABASE_URL' in extra)) {
+    delete env.DATABASE_URL;
+  }
+  return env;
+}
+
+function start(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(process.execPath, [BIN, ...args], { env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  const child = start(args, env);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** A PostgreSQL URL that puts everything in a fresh schema, so the CLI test leaves `test` as it found it. */
+async function freshPostgresUrl(): Promise<string> {
+  const schema = `cli_${process.pid}_${Date.now()}`;
+  const client = new pg.Client({ connectionString: TEST_PG_URL });
+  await client.connect();
+  await client.query(`create schema ${schema}`);
+  await client.end();
+  afterAll(async () => {
+    const cleanup = new pg.Client({ connectionString: TEST_PG_URL });
+    await cleanup.connect();
+    await cleanup.query(`drop schema if exists ${schema} cascade`);
+    await cleanup.end();
+  });
+  const url = new URL(TEST_PG_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return url.toString();
+}
+
+describe('shanzhi CLI', () => {
+  it('prints its version and help', async () => {
+    const v = await run(['--version']);
+    expect(v).toMatchObject({ code: 0, stdout: `${version}\n` });
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    for (const command of ['migrate', 'serve', 'demo']) {
+      expect(help.stdout).toContain(command);
+    }
+  });
+
+  it('exits non-zero with a one-line reason on bad input', async () => {
+    const unknown = await run(['frobnicate']);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/unknown command 'frobnicate'/);
+
+    const badPort = await run(['serve', '--port', 'eighty']);
+    expect(badPort.code).toBe(1);
+    expect(badPort.stderr.trim().split('\n')).toEqual([
+      'shanzhi: --port: must be a port number 0–65535 (got "eighty")',
+    ]);
+
+    const badUrl = await run(['migrate'], { DATABASE_URL: 'mysql://localhost/x' });
+    expect(badUrl.code).toBe(1);
+    expect(badUrl.stderr.trim().split('\n')).toHaveLength(1);
+    expect(badUrl.stderr).toContain('DATABASE_URL');
+  });
+
+  it('serves /api/health and /api/docs, and stops cleanly on SIGTERM', async () => {
+    const child = start(['serve', '--port', '0']);
+    let stdout = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout?.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const match = /listening on (http:\/\/\S+)/.exec(stdout);
+        if (match?.[1]) {
+          resolve(match[1]);
+        }
+      });
+      child.on('close', (code) => reject(new Error(`serve exited with ${code}: ${stdout}`)));
+    });
+    const health = await fetch(`${url}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', database: 'sqlite', version });
+    const docs = await fetch(`${url}/api/docs/json`);
+    const openapi = (await docs.json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(openapi.paths)).toContain('/api/health');
+    expect((await fetch(`${url}/api/docs/`)).status).toBe(200);
+
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
+
+describe.each(testDatabases)('shanzhi migrate on %s', (dialect) => {
+  it('applies the migrations once and reports them as JSON', async () => {
+    const env =
+      dialect === 'postgres' ? { DATABASE_URL: await freshPostgresUrl() } : { SHANZHI_DATA_DIR: join(dataDir, 'm') };
+    const first = await run(['migrate', '--json'], env);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const report = JSON.parse(first.stdout) as { applied: string[]; current: string };
+    expect(report.applied.length).toBeGreaterThan(0);
+    expect(report.current).toBe(report.applied.at(-1));
+
+    const second = await run(['migrate', '--json'], env);
+    expect(JSON.parse(second.stdout)).toMatchObject({ applied: [], current: report.current });
+    const human = await run(['migrate'], env);
+    expect(human.stdout).toContain('is up to date');
+  });
+});
