@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PG_URL, testDatabases } from '../src/store/testing.js';
 import { version } from '../src/version.js';
 
@@ -18,7 +18,7 @@ interface Run {
 }
 
 function baseEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const env = { ...process.env, SHANZHI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, SHANZHI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extra };
   if (!('DATABASE_URL' in extra)) {
     delete env.DATABASE_URL;
   }
@@ -42,22 +42,27 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
-/** A PostgreSQL URL that puts everything in a fresh schema, so the CLI test leaves `test` as it found it. */
-async function freshPostgresUrl(): Promise<string> {
-  const schema = `cli_${process.pid}_${Date.now()}`;
+async function onPostgres(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_PG_URL });
   await client.connect();
-  await client.query(`create schema ${schema}`);
-  await client.end();
-  afterAll(async () => {
-    const cleanup = new pg.Client({ connectionString: TEST_PG_URL });
-    await cleanup.connect();
-    await cleanup.query(`drop schema if exists ${schema} cascade`);
-    await cleanup.end();
-  });
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A PostgreSQL URL that puts everything in a fresh schema, created before and dropped after the enclosing describe
+ * block, so the CLI test leaves the `test` database as it found it.
+ */
+function useFreshPostgresUrl(): { readonly url: string } {
+  const schema = `cli_${process.pid}_${Date.now()}`;
   const url = new URL(TEST_PG_URL);
   url.searchParams.set('options', `-c search_path=${schema}`);
-  return url.toString();
+  beforeAll(() => onPostgres(`create schema ${schema}`));
+  afterAll(() => onPostgres(`drop schema if exists ${schema} cascade`));
+  return { url: url.toString() };
 }
 
 describe('shanzhi CLI', () => {
@@ -116,9 +121,10 @@ describe('shanzhi CLI', () => {
 });
 
 describe.each(testDatabases)('shanzhi migrate on %s', (dialect) => {
+  const postgres = dialect === 'postgres' ? useFreshPostgresUrl() : undefined;
+
   it('applies the migrations once and reports them as JSON', async () => {
-    const env =
-      dialect === 'postgres' ? { DATABASE_URL: await freshPostgresUrl() } : { SHANZHI_DATA_DIR: join(dataDir, 'm') };
+    const env = postgres ? { DATABASE_URL: postgres.url } : { SHANZHI_DATA_DIR: join(dataDir, 'm') };
     const first = await run(['migrate', '--json'], env);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);

@@ -1,15 +1,28 @@
-import { type Kysely, type MigrationResultSet, Migrator } from 'kysely';
+import { type Kysely, type MigrationResultSet, Migrator, sql } from 'kysely';
+import { dialectOf } from './dialect.js';
 import { migrations } from './migrations/index.js';
 
 export const MIGRATION_TABLE = 'schema_migration';
 
-function migrator<DB>(db: Kysely<DB>): Migrator {
+async function migrator<DB>(db: Kysely<DB>): Promise<Migrator> {
   return new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: `${MIGRATION_TABLE}_lock`,
+    // On PostgreSQL, Kysely looks for its tables in every schema unless told which one; with several towns or test
+    // suites in one database it would find another schema's tables and skip creating its own.
+    ...(dialectOf(db) === 'postgres' && { migrationTableSchema: await currentSchema(db) }),
   });
+}
+
+async function currentSchema<DB>(db: Kysely<DB>): Promise<string> {
+  const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const schema = result.rows[0]?.schema;
+  if (!schema) {
+    throw new Error('PostgreSQL has no current schema: check search_path');
+  }
+  return schema;
 }
 
 export interface MigrationReport {
@@ -22,7 +35,7 @@ export interface MigrationReport {
  * no-op when nothing is pending. Throws with the failing migration's name.
  */
 export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationReport> {
-  const result: MigrationResultSet = await migrator(db).migrateToLatest();
+  const result: MigrationResultSet = await (await migrator(db)).migrateToLatest();
   const failed = result.results?.find((r) => r.status === 'Error');
   if (result.error) {
     const name = failed ? ` ${failed.migrationName}` : '';
@@ -35,13 +48,13 @@ export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationRepo
 
 /** The name of the last applied migration, or null on an empty database. */
 export async function currentMigration<DB>(db: Kysely<DB>): Promise<string | null> {
-  const all = await migrator(db).getMigrations();
+  const all = await (await migrator(db)).getMigrations();
   const done = all.filter((m) => m.executedAt !== undefined);
   return done.at(-1)?.name ?? null;
 }
 
 /** Names of migrations not yet applied. */
 export async function pendingMigrations<DB>(db: Kysely<DB>): Promise<string[]> {
-  const all = await migrator(db).getMigrations();
+  const all = await (await migrator(db)).getMigrations();
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }

@@ -76,17 +76,62 @@ export async function openTestStore(dialect: DialectName): Promise<{ store: Stor
       },
     };
   }
+  await sweepStaleSchemas();
   const schema = `t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const dropSchema = () => onTestPostgres(`drop schema if exists ${schema} cascade`);
   const store = await openStore({ databaseUrl: TEST_PG_URL, dataDir: '', schema, poolSize: 4 });
-  await migrateToLatest(store.db);
+  try {
+    await migrateToLatest(store.db);
+  } catch (error) {
+    await store.close();
+    await dropSchema();
+    throw error;
+  }
   return {
     store,
     cleanup: async () => {
       await store.close();
-      const client = new pg.Client({ connectionString: TEST_PG_URL });
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`);
-      await client.end();
+      await dropSchema();
     },
   };
+}
+
+async function onTestPostgres<T extends pg.QueryResultRow>(statement: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: TEST_PG_URL });
+  await client.connect();
+  try {
+    return (await client.query<T>(statement)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+let swept: Promise<void> | undefined;
+
+/**
+ * Drop the test schemas of test processes that died before their cleanup ran (killed runs), once per process. A
+ * schema is stale when the pid in its name (`t_<pid>_…`) is no longer running on this machine.
+ */
+function sweepStaleSchemas(): Promise<void> {
+  swept ??= (async () => {
+    const rows = await onTestPostgres<{ name: string }>(
+      `select nspname as name from pg_namespace where nspname ~ '^t_[0-9]+_[0-9a-f]{8}$'`,
+    );
+    for (const { name } of rows) {
+      const pid = Number(name.split('_')[1]);
+      if (!isRunning(pid)) {
+        await onTestPostgres(`drop schema if exists ${name} cascade`);
+      }
+    }
+  })();
+  return swept;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
