@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { type Config, type ConfigFlags, loadConfig } from '../config.js';
-import { migrateToLatest } from '../store/migrate.js';
+import { type MigrationReport, migrateToLatest } from '../store/migrate.js';
 import { openStore, type Store } from '../store/open.js';
+import { ensureDefaultTaxonomy } from '../taxonomy/index.js';
 
 /** The settings for a command: environment variables overridden by the global flags. */
 export function configOf(command: Command, extra: ConfigFlags = {}): Config {
@@ -9,11 +10,21 @@ export function configOf(command: Command, extra: ConfigFlags = {}): Config {
   return loadConfig(process.env, { ...globals, ...extra });
 }
 
-/** Open the store, bring its schema up to date (migrations apply on every start) and run `work`; always close. */
+/**
+ * Make a store ready for use: bring the schema up to date and load the reference data every installation starts
+ * with (the default taxonomy, into an empty one). Idempotent; runs on every start.
+ */
+export async function prepareStore(store: Store): Promise<MigrationReport> {
+  const report = await migrateToLatest(store.db);
+  await ensureDefaultTaxonomy({ db: store.db });
+  return report;
+}
+
+/** Open and prepare the store, run `work`, and always close it. */
 export async function withStore<T>(config: Config, work: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore(config);
   try {
-    await migrateToLatest(store.db);
+    await prepareStore(store);
     return await work(store);
   } finally {
     await store.close();

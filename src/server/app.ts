@@ -7,20 +7,27 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { createCipher } from '../core/pii/index.js';
+import { enterpriseRoutes } from '../enterprises/index.js';
+import { departmentRoutes } from '../orgs/index.js';
 import { placeRoutes } from '../places/index.js';
+import { caseRoutes, complaintRoutes, type RecordDeps } from '../records/index.js';
 import type { Store } from '../store/open.js';
+import { taxonomyRoutes } from '../taxonomy/index.js';
 import { version } from '../version.js';
 import { registerErrorHandling } from './errors.js';
 import { type HealthDeps, healthRoutes } from './health.routes.js';
 
 export interface AppOptions {
   store: Store;
+  /** Key material for encrypting personal data at rest (config.ts loadSecret). */
+  secret: string;
   /** pino options, or false for silence (tests). */
   logger?: FastifyServerOptions['logger'];
 }
 
 /** What every feature's routes may be given: the union of the features' declared dependencies. */
-export type AppDeps = HealthDeps;
+export type AppDeps = HealthDeps & RecordDeps;
 
 /** Log options: never log credentials or personal data carried in headers. */
 export const defaultLogger: FastifyServerOptions['logger'] = {
@@ -46,9 +53,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  const deps: AppDeps = { db: options.store.db, dialect: options.store.dialect, version };
+  const deps: AppDeps = {
+    db: options.store.db,
+    dialect: options.store.dialect,
+    version,
+    cipher: createCipher({ secret: options.secret }),
+  };
   await app.register(healthRoutes, deps);
   await app.register(placeRoutes, deps);
+  await app.register(taxonomyRoutes, deps);
+  await app.register(departmentRoutes, deps);
+  await app.register(enterpriseRoutes, deps);
+  await app.register(complaintRoutes, deps);
+  await app.register(caseRoutes, deps);
   await app.ready();
   return app;
 }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type FieldIssue, isAppError } from '../core/errors.js';
+import { isDataException, isUniqueViolation } from '../store/dialect.js';
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: Record<string, unknown> };
@@ -35,6 +36,14 @@ function toAppError(error: FastifyError): AppError {
       message: v.message ?? 'invalid',
     }));
     return new AppError('invalid_input', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
+  }
+  if (isUniqueViolation(error)) {
+    // Two writers raced past a service's duplicate check; the database kept the first.
+    return new AppError('conflict', 'it already exists (written concurrently by another request)');
+  }
+  if (isDataException(error)) {
+    // The database refused a value (PostgreSQL class 22, e.g. a NUL character in text): bad input, not a bug.
+    return new AppError('invalid_input', 'a value was refused by the database (e.g. a NUL character in text)');
   }
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return new AppError('payload_too_large', error.message);

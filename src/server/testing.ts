@@ -5,6 +5,9 @@ import type { DialectName } from '../store/dialect.js';
 import { useTestStore } from '../store/testing.js';
 import { buildApp } from './app.js';
 
+/** The personal-data secret of test apps (48 characters): fixed, so tests can build the same cipher. */
+export const TEST_SECRET = 'shanzhi-test-secret-not-for-production-000000000';
+
 export interface TestApp {
   readonly app: FastifyInstance;
   readonly db: Db;
@@ -15,7 +18,7 @@ export function useTestApp(dialect: DialectName): TestApp {
   const t = useTestStore(dialect);
   let app: FastifyInstance | undefined;
   beforeAll(async () => {
-    app = await buildApp({ store: t.store, logger: false });
+    app = await buildApp({ store: t.store, secret: TEST_SECRET, logger: false });
   });
   afterAll(async () => {
     await app?.close();

@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { EnterpriseTable } from './tables/enterprises.js';
+import type { DepartmentTable } from './tables/orgs.js';
 import type { PlaceClosureTable, PlaceTable } from './tables/places.js';
+import type { ComplaintTable, EnforcementCaseTable } from './tables/records.js';
+import type { CategoryTable, TaxonomyHeadTable, TaxonomyVersionTable } from './tables/taxonomy.js';
 
 /**
  * Every table of Shanzhi, as Kysely sees it. Portable column types only (see docs/architecture.md, "Data"):
@@ -9,6 +13,13 @@ import type { PlaceClosureTable, PlaceTable } from './tables/places.js';
 export interface Database {
   place: PlaceTable;
   place_closure: PlaceClosureTable;
+  department: DepartmentTable;
+  enterprise: EnterpriseTable;
+  category: CategoryTable;
+  taxonomy_version: TaxonomyVersionTable;
+  taxonomy_head: TaxonomyHeadTable;
+  complaint: ComplaintTable;
+  enforcement_case: EnforcementCaseTable;
 }
 
 export type Db = Kysely<Database>;

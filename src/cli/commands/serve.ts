@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import type { Config } from '../../config.js';
+import { type Config, loadSecret } from '../../config.js';
 import { buildApp } from '../../server/app.js';
-import { migrateToLatest } from '../../store/migrate.js';
 import { openStore } from '../../store/open.js';
-import { configOf } from '../context.js';
+import { configOf, prepareStore } from '../context.js';
 
 interface ServeOptions {
   host?: string;
@@ -27,8 +26,9 @@ export function registerServe(program: Command): void {
  */
 export async function serve(config: Config): Promise<void> {
   const store = await openStore(config);
-  await migrateToLatest(store.db);
-  const app = await buildApp({ store });
+  const secret = loadSecret(config, store.dialect === 'sqlite');
+  await prepareStore(store);
+  const app = await buildApp({ store, secret });
   const address = await app.listen({ host: config.host, port: config.port });
   process.stdout.write(
     `Shanzhi is listening on ${address} (data: ${store.location}); API docs at ${address}/api/docs\n`,

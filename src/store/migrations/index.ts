@@ -1,5 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_places.js';
+import * as m0002 from './0002_taxonomy.js';
+import * as m0003 from './0003_orgs.js';
+import * as m0004 from './0004_enterprises.js';
+import * as m0005 from './0005_records.js';
 
 /**
  * Every migration, in order. Names are `NNNN_description`; a migration never changes once it has landed (add a new
@@ -7,4 +11,8 @@ import * as m0001 from './0001_places.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001_places': m0001,
+  '0002_taxonomy': m0002,
+  '0003_orgs': m0003,
+  '0004_enterprises': m0004,
+  '0005_records': m0005,
 };

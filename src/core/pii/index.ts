@@ -1,0 +1,9 @@
+export {
+  type Cipher,
+  CipherError,
+  type CipherOptions,
+  createCipher,
+  isWellFormedText,
+  normalizeForIndex,
+} from './cipher.js';
+export { maskIdNumber, maskName, maskPhone } from './mask.js';

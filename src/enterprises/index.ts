@@ -1,0 +1,26 @@
+export {
+  type CreditCodeCheck,
+  creditCodeCheckChar,
+  makeCreditCode,
+  normalizeCreditCode,
+  validateCreditCode,
+} from './credit-code.js';
+export type { EnterpriseRow } from './enterprise.repo.js';
+export { enterpriseRoutes } from './enterprise.routes.js';
+export type {
+  CreateEnterpriseInput,
+  Enterprise,
+  EnterprisePage,
+  Industry,
+  SearchEnterprisesQuery,
+  UpdateEnterpriseInput,
+} from './enterprise.schema.js';
+export { creditCodeSchema, industries, industryCodes } from './enterprise.schema.js';
+export {
+  createEnterprise,
+  type EnterpriseDeps,
+  getEnterprise,
+  requireEnterprise,
+  searchEnterprises,
+  updateEnterprise,
+} from './enterprise.service.js';

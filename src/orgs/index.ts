@@ -1,0 +1,20 @@
+export { type DefaultDepartment, defaultDepartments } from './department.defaults.js';
+export type { DepartmentRow } from './department.repo.js';
+export { departmentRoutes } from './department.routes.js';
+export type {
+  CreateDepartmentInput,
+  Department,
+  DepartmentKind,
+  SeedResult,
+  UpdateDepartmentInput,
+} from './department.schema.js';
+export { departmentCodeSchema, departmentKinds } from './department.schema.js';
+export {
+  createDepartment,
+  getDepartment,
+  listDepartments,
+  type OrgDeps,
+  requireDepartment,
+  seedDefaultDepartments,
+  updateDepartment,
+} from './department.service.js';

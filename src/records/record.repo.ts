@@ -1,0 +1,171 @@
+import { type Expression, type ExpressionBuilder, type Selectable, type SqlBool, sql } from 'kysely';
+import type { Database, Db } from '../store/database.js';
+import type { PlaceLevel } from '../store/tables/places.js';
+import type { ComplaintTable, EnforcementCaseTable, RecordCoreColumns } from '../store/tables/records.js';
+import type { CategoryLevel } from '../store/tables/taxonomy.js';
+
+/*
+ * The queries complaints and enforcement cases share. Both tables carry the core columns under the same names
+ * (RecordCoreColumns), so one query, written against those columns under the alias `r`, serves both.
+ */
+
+export type RecordTableName = 'complaint' | 'enforcement_case';
+interface RecordTables {
+  complaint: ComplaintTable;
+  enforcement_case: EnforcementCaseTable;
+}
+
+/** The codes and names of what a record points at, for the presenters. */
+export interface RecordRefs {
+  town_code: string;
+  town_name: string;
+  category_code: string;
+  category_name: string;
+  place_code: string | null;
+  place_name: string | null;
+  department_code: string | null;
+  department_name: string | null;
+  enterprise_credit_code: string | null;
+  enterprise_name: string | null;
+}
+
+export type RecordRow<T extends RecordTableName> = Selectable<RecordTables[T]> & RecordRefs;
+
+/** The core columns plus `status`, which both tables have (with different values). */
+type RecordView = Selectable<RecordCoreColumns> & { status: string };
+
+/** A list filter with codes already resolved to ids; every field optional, all of them combined with AND. */
+export interface RecordFilter {
+  townId?: number;
+  week?: number;
+  fromDay?: string;
+  toDay?: string;
+  /** The category and its subtree (`level{n}_id = id`). */
+  category?: { id: number; level: CategoryLevel };
+  /** Everything within the place, through place_closure. */
+  place?: { id: number; level: PlaceLevel };
+  departmentId?: number;
+  difficult?: boolean;
+  /** Equality on a column of the table (status, channel, source). */
+  equals?: { column: 'status' | 'channel' | 'source'; value: string }[];
+}
+
+export interface RecordPaging {
+  limit: number;
+  offset?: number;
+  /** Keyset paging: the (opened_at, id) of the last row of the previous page. */
+  after?: { openedAt: number; id: number };
+  order: 'asc' | 'desc';
+}
+
+function selectRecords(db: Db, table: RecordTableName) {
+  return db
+    .selectFrom(sql<RecordView>`${sql.table(table)}`.as('r'))
+    .innerJoin('place as town', 'town.id', 'r.town_id')
+    .innerJoin('category as cat', 'cat.id', 'r.category_id')
+    .leftJoin('place as pl', 'pl.id', 'r.place_id')
+    .leftJoin('department as dep', 'dep.id', 'r.department_id')
+    .leftJoin('enterprise as ent', 'ent.id', 'r.enterprise_id')
+    .selectAll('r')
+    .select([
+      'town.code as town_code',
+      'town.name as town_name',
+      'cat.code as category_code',
+      'cat.name as category_name',
+      'pl.code as place_code',
+      'pl.name as place_name',
+      'dep.code as department_code',
+      'dep.name as department_name',
+      'ent.credit_code as enterprise_credit_code',
+      'ent.name as enterprise_name',
+    ]);
+}
+
+type RecordEb = ExpressionBuilder<Database & { r: RecordView }, 'r'>;
+
+function conditions(eb: RecordEb, filter: RecordFilter): Expression<SqlBool>[] {
+  const all: Expression<SqlBool>[] = [];
+  if (filter.townId !== undefined) {
+    all.push(eb('r.town_id', '=', filter.townId));
+  }
+  if (filter.week !== undefined) {
+    all.push(eb('r.opened_week', '=', filter.week));
+  }
+  if (filter.fromDay !== undefined) {
+    all.push(eb('r.opened_day', '>=', filter.fromDay));
+  }
+  if (filter.toDay !== undefined) {
+    all.push(eb('r.opened_day', '<=', filter.toDay));
+  }
+  const { category, place } = filter;
+  if (category) {
+    const subtree = eb.selectFrom('category').select('id').where(`level${category.level}_id`, '=', category.id);
+    all.push(eb('r.category_id', 'in', subtree));
+  }
+  if (place) {
+    const within = eb.selectFrom('place_closure').select('descendant_id').where('ancestor_id', '=', place.id);
+    // A city or town holds whole towns (records of unknown place included); a village or group holds places.
+    const column = place.level === 'city' || place.level === 'town' ? 'r.town_id' : 'r.place_id';
+    all.push(eb(column, 'in', within));
+  }
+  if (filter.departmentId !== undefined) {
+    all.push(eb('r.department_id', '=', filter.departmentId));
+  }
+  if (filter.difficult !== undefined) {
+    all.push(eb('r.difficult', '=', filter.difficult ? 1 : 0));
+  }
+  for (const { column, value } of filter.equals ?? []) {
+    all.push(sql<SqlBool>`${sql.ref(`r.${column}`)} = ${value}`);
+  }
+  return all;
+}
+
+/** One page of records matching the filter, ordered by opened_at then id. */
+export async function listRecordRows<T extends RecordTableName>(
+  db: Db,
+  table: T,
+  filter: RecordFilter,
+  paging: RecordPaging,
+): Promise<RecordRow<T>[]> {
+  const { after, order } = paging;
+  let query = selectRecords(db, table).where((eb) => eb.and(conditions(eb, filter)));
+  if (after) {
+    const beyond = order === 'desc' ? '<' : '>';
+    query = query.where((eb) =>
+      eb.or([
+        eb('r.opened_at', beyond, after.openedAt),
+        eb.and([eb('r.opened_at', '=', after.openedAt), eb('r.id', beyond, after.id)]),
+      ]),
+    );
+  }
+  query = query.orderBy('r.opened_at', order).orderBy('r.id', order).limit(paging.limit);
+  if (paging.offset) {
+    query = query.offset(paging.offset);
+  }
+  // selectAll('r') returns every column of `table`; the type follows from the table name.
+  return (await query.execute()) as RecordRow<T>[];
+}
+
+export async function findRecordRow<T extends RecordTableName>(
+  db: Db,
+  table: T,
+  id: number,
+): Promise<RecordRow<T> | undefined> {
+  return (await selectRecords(db, table).where('r.id', '=', id).executeTakeFirst()) as RecordRow<T> | undefined;
+}
+
+/** The id of the record with this (source system, external number), if any. */
+export async function findRecordIdByExternal(
+  db: Db,
+  table: RecordTableName,
+  sourceSystem: string,
+  externalNo: string,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom(sql<RecordView>`${sql.table(table)}`.as('r'))
+    .select('r.id')
+    .where('r.source_system', '=', sourceSystem)
+    .where('r.external_no', '=', externalNo)
+    .executeTakeFirst();
+  return row?.id;
+}

@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../core/errors.js';
+import { testDatabases, useTestStore } from '../store/testing.js';
+import { findCategoryByCode } from './category.repo.js';
+import { createCategory, getCategory, listCategories, requireCategory } from './category.service.js';
+import { updateCategory } from './category-edit.service.js';
+import { UNCLASSIFIED_CODE } from './default-taxonomy.js';
+import { ensureDefaultTaxonomy } from './default-taxonomy.service.js';
+import { getTaxonomy, listTaxonomyVersions } from './taxonomy.service.js';
+
+async function expectError(promise: Promise<unknown>, code: string, field: string): Promise<void> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  expect((error as AppError).details?.issues?.map((i) => i.path)).toContain(field);
+}
+
+describe.each(testDatabases)('category edits on %s', (dialect) => {
+  const t = useTestStore(dialect);
+
+  it('adds categories at three levels, each as a new version', async () => {
+    await createCategory(t, { code: 'tourism', name: '文旅市场', nameEn: 'Tourism market', note: 'new area' });
+    const guides = await createCategory(t, {
+      code: 'tourism.guides',
+      name: '导游服务',
+      nameEn: 'Tour guides',
+      parentCode: 'tourism',
+    });
+    const unlicensed = await createCategory(t, {
+      code: 'tourism.guides.unlicensed',
+      name: '无证导游',
+      nameEn: 'Unlicensed guides',
+      parentCode: 'tourism.guides',
+      sortOrder: 5,
+    });
+    expect(guides).toEqual({
+      code: 'tourism.guides',
+      name: '导游服务',
+      nameEn: 'Tour guides',
+      level: 2,
+      parentCode: 'tourism',
+      path: ['tourism', 'tourism.guides'],
+      sortOrder: 10,
+      retired: false,
+    });
+    expect(unlicensed).toMatchObject({ level: 3, path: ['tourism', 'tourism.guides', 'tourism.guides.unlicensed'] });
+    const second = await createCategory(t, {
+      code: 'tourism.hotels',
+      name: '住宿服务',
+      nameEn: 'Hotels',
+      parentCode: 'tourism',
+    });
+    expect(second.sortOrder).toBe(20);
+    const versions = await listTaxonomyVersions(t);
+    expect(versions.map((v) => [v.version, v.note, v.categoryCount])).toEqual([
+      [4, 'add tourism.hotels', 4],
+      [3, 'add tourism.guides.unlicensed', 3],
+      [2, 'add tourism.guides', 2],
+      [1, 'new area', 1],
+    ]);
+  });
+
+  it('rejects a fourth level, an unknown parent, a duplicate code and a duplicate sibling name', async () => {
+    await expectError(
+      createCategory(t, {
+        code: 'tourism.guides.unlicensed.x',
+        name: '四级',
+        nameEn: 'Fourth',
+        parentCode: 'tourism.guides.unlicensed',
+      }),
+      'invalid_input',
+      'parentCode',
+    );
+    await expectError(
+      createCategory(t, { code: 'x.y', name: '某', nameEn: 'Some', parentCode: 'nowhere' }),
+      'invalid_input',
+      'parentCode',
+    );
+    await expectError(createCategory(t, { code: 'tourism', name: '另一个', nameEn: 'Another' }), 'conflict', 'code');
+    await expectError(
+      createCategory(t, { code: 'tourism.other', name: '导游服务', nameEn: 'Guides again', parentCode: 'tourism' }),
+      'conflict',
+      'name',
+    );
+    await expectError(createCategory(t, { code: 'Bad Code', name: '坏', nameEn: 'Bad' }), 'invalid_input', 'code');
+    await expectError(createCategory(t, { code: 'ok', name: ' ', nameEn: 'Blank' }), 'invalid_input', 'name');
+    await expectError(createCategory(t, { code: 'ok', name: '好' } as never), 'invalid_input', 'nameEn');
+    // nothing half-written, no version spent
+    expect((await getTaxonomy(t)).version).toBe(4);
+    expect(await findCategoryByCode(t.db, 'tourism.other')).toBeUndefined();
+  });
+
+  it('renames and re-sorts, and records nothing for a patch that changes nothing', async () => {
+    const renamed = await updateCategory(t, 'tourism.hotels', { name: '住宿业', nameEn: 'Lodging', sortOrder: 1 });
+    expect(renamed).toMatchObject({ name: '住宿业', nameEn: 'Lodging', sortOrder: 1 });
+    expect((await listTaxonomyVersions(t))[0]).toMatchObject({
+      version: 5,
+      note: expect.stringContaining('rename tourism.hotels'),
+    });
+    expect(
+      (await listCategories(t, { level: 2 })).filter((c) => c.parentCode === 'tourism').map((c) => c.code),
+    ).toEqual(['tourism.hotels', 'tourism.guides']);
+    await updateCategory(t, 'tourism.hotels', { name: '住宿业', sortOrder: 1 });
+    expect((await getTaxonomy(t)).version).toBe(5);
+    await expectError(updateCategory(t, 'tourism.hotels', { name: '导游服务' }), 'conflict', 'name');
+    await expect(updateCategory(t, 'nowhere', { name: '无' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('moves a branch under another parent of the same level, with its ancestors columns', async () => {
+    await createCategory(t, { code: 'culture', name: '文化市场', nameEn: 'Culture market' });
+    const moved = await updateCategory(t, 'tourism.guides', { parentCode: 'culture' });
+    expect(moved).toMatchObject({ parentCode: 'culture', level: 2, path: ['culture', 'tourism.guides'] });
+    const culture = await requireCategory(t.db, 'culture', 'c');
+    const leaf = await requireCategory(t.db, 'tourism.guides.unlicensed', 'c');
+    expect(leaf).toMatchObject({ level1_id: culture.id, level1_code: 'culture', level2_code: 'tourism.guides' });
+    expect((await getCategory(t, 'tourism.guides.unlicensed')).path).toEqual([
+      'culture',
+      'tourism.guides',
+      'tourism.guides.unlicensed',
+    ]);
+    const leafMoved = await updateCategory(t, 'tourism.guides.unlicensed', { parentCode: 'tourism.hotels' });
+    expect(leafMoved.path).toEqual(['tourism', 'tourism.hotels', 'tourism.guides.unlicensed']);
+
+    await expectError(
+      updateCategory(t, 'tourism.hotels', { parentCode: 'tourism.guides' }),
+      'invalid_input',
+      'parentCode',
+    );
+    await expectError(updateCategory(t, 'tourism.hotels', { parentCode: null }), 'invalid_input', 'parentCode');
+    await expectError(updateCategory(t, 'culture', { parentCode: 'tourism' }), 'invalid_input', 'parentCode');
+    await expectError(updateCategory(t, 'tourism.hotels', { parentCode: 'nowhere' }), 'invalid_input', 'parentCode');
+  });
+
+  it('retires a branch and restores it; a retired category is still found', async () => {
+    const retired = await updateCategory(t, 'tourism', { retired: true, note: 'merged into culture' });
+    expect(retired.retired).toBe(true);
+    expect((await getCategory(t, 'tourism.guides.unlicensed')).retired).toBe(true);
+    expect((await requireCategory(t.db, 'tourism.hotels', 'categoryCode')).retired).toBe(1);
+    expect((await listCategories(t)).map((c) => c.code)).not.toContain('tourism.hotels');
+    expect((await listCategories(t, { includeRetired: true })).map((c) => c.code)).toContain('tourism.hotels');
+    expect((await listTaxonomyVersions(t))[0]?.note).toBe('merged into culture');
+
+    await expectError(
+      createCategory(t, { code: 'tourism.bars', name: '酒吧', nameEn: 'Bars', parentCode: 'tourism' }),
+      'invalid_input',
+      'parentCode',
+    );
+    await expectError(updateCategory(t, 'tourism.hotels', { retired: false }), 'invalid_input', 'retired');
+    const restored = await updateCategory(t, 'tourism', { retired: false });
+    expect(restored.retired).toBe(false);
+    expect((await getCategory(t, 'tourism.guides.unlicensed')).retired).toBe(false);
+  });
+
+  it('reads the tree back as of any version', async () => {
+    const v1 = await getTaxonomy(t, { version: 1 });
+    expect(v1.categories.map((c) => c.code)).toEqual(['tourism']);
+    const v4 = await getTaxonomy(t, { version: 4, level: 2 });
+    expect(v4.categories.map((c) => [c.code, c.name])).toEqual([
+      ['tourism.guides', '导游服务'],
+      ['tourism.hotels', '住宿服务'],
+    ]);
+    const current = await getTaxonomy(t);
+    const versions = await listTaxonomyVersions(t);
+    expect(current.version).toBe(versions[0]?.version);
+    const retiredVersion = versions.find((v) => v.note === 'merged into culture');
+    const retiredThen = await getTaxonomy(t, { version: retiredVersion?.version, includeRetired: true });
+    // tourism.guides had moved to culture by then; the leaf under it had moved to tourism.hotels
+    expect(retiredThen.categories.filter((c) => c.retired).map((c) => c.code)).toEqual([
+      'tourism',
+      'tourism.hotels',
+      'tourism.guides.unlicensed',
+    ]);
+    expect((await getTaxonomy(t, { version: retiredVersion?.version })).categories.map((c) => c.code)).toEqual([
+      'culture',
+      'tourism.guides',
+    ]);
+    await expectError(getTaxonomy(t, { version: 999 }), 'invalid_input', 'version');
+    await expectError(getTaxonomy(t, { version: 0 }), 'invalid_input', 'version');
+  });
+});
+
+describe.each(testDatabases)('the unclassified leaf on %s', (dialect) => {
+  const t = useTestStore(dialect);
+
+  it('can be neither retired nor retired with its area', async () => {
+    await ensureDefaultTaxonomy(t);
+    await expectError(updateCategory(t, UNCLASSIFIED_CODE, { retired: true }), 'invalid_input', 'retired');
+    await expectError(updateCategory(t, 'other', { retired: true }), 'invalid_input', 'retired');
+    expect((await getCategory(t, UNCLASSIFIED_CODE)).retired).toBe(false);
+    expect((await getCategory(t, 'other.general')).retired).toBe(false);
+    expect((await getTaxonomy(t)).version).toBe(1);
+  });
+});
