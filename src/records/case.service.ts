@@ -7,7 +7,6 @@ import { presentCase } from './case.presenter.js';
 import { findCaseRow, insertCase, listCaseRows } from './case.repo.js';
 import {
   type Case,
-  type CaseData,
   type CasePage,
   type CreateCaseInput,
   createCaseSchema,
@@ -15,16 +14,10 @@ import {
   listCasesQuerySchema,
 } from './case.schema.js';
 import { findComplaintRow } from './complaint.repo.js';
+import { createRefResolver } from './record.refs.js';
 import type { RecordFilter } from './record.repo.js';
-import { duplicateRecord, type RecordDeps, resolveRecordCore, resolveRecordQuery, toPage } from './record.service.js';
-
-/** The status a case is in when the input does not say: closed with closedAt, decided with an outcome, else opened. */
-function derivedStatus(data: CaseData): NonNullable<CaseData['status']> {
-  if (data.closedAt !== undefined) {
-    return 'closed';
-  }
-  return data.outcome !== undefined ? 'decided' : 'opened';
-}
+import { caseRow } from './record.rows.js';
+import { checkNotDuplicate, duplicateRecord, type RecordDeps, resolveRecordQuery, toPage } from './record.service.js';
 
 /** The id of the complaint a case came from, which must exist and lie in the same town. */
 async function checkComplaint(db: Db, complaintId: number | undefined, townId: number): Promise<number | null> {
@@ -43,23 +36,16 @@ async function checkComplaint(db: Db, complaintId: number | undefined, townId: n
 
 /**
  * Record one administrative enforcement case. Codes are checked against the store (unknown ones are invalid_input
- * naming the field), the day, ISO week, deadline and handling durations derived (see resolveRecordCore). A second
+ * naming the field), the day, ISO week, deadline and handling durations derived (see record.rows.ts). A second
  * case under the same (sourceSystem, externalNo) is a conflict.
  */
 export async function createCase(deps: RecordDeps, input: CreateCaseInput): Promise<Case> {
   const data = parseInput(createCaseSchema, input);
   return inTransaction(deps.db, async (db) => {
-    const core = await resolveRecordCore(db, 'enforcement_case', data, Date.now());
-    const row = {
-      ...core,
-      source: data.source,
-      status: data.status ?? derivedStatus(data),
-      party_name: data.partyName ?? null,
-      outcome: data.outcome ?? null,
-      penalty_fen: data.penaltyFen ?? null,
-      complaint_id: await checkComplaint(db, data.complaintId, core.town_id),
-    };
-    const id = await insertCase(db, row).catch((error: unknown) => {
+    const refs = await createRefResolver(db).resolve(data);
+    await checkNotDuplicate(db, 'enforcement_case', data);
+    const complaintId = await checkComplaint(db, data.complaintId, refs.townId);
+    const id = await insertCase(db, caseRow(data, refs, complaintId, Date.now())).catch((error: unknown) => {
       throw isUniqueViolation(error) ? duplicateRecord('enforcement_case', data.sourceSystem, data.externalNo) : error;
     });
     return presentCase(await loadCase(db, id));

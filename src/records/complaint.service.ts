@@ -7,50 +7,30 @@ import { presentComplaint } from './complaint.presenter.js';
 import { findComplaintRow, insertComplaint, listComplaintRows } from './complaint.repo.js';
 import {
   type Complaint,
-  type ComplaintData,
   type ComplaintPage,
   type CreateComplaintInput,
   createComplaintSchema,
   type ListComplaintsQuery,
   listComplaintsQuerySchema,
 } from './complaint.schema.js';
+import { createRefResolver } from './record.refs.js';
 import type { RecordFilter } from './record.repo.js';
-import { duplicateRecord, type RecordDeps, resolveRecordCore, resolveRecordQuery, toPage } from './record.service.js';
-
-/** The status a complaint is in when the input does not say: how far its own fields show it got. */
-function derivedStatus(data: ComplaintData): NonNullable<ComplaintData['status']> {
-  if (data.closedAt !== undefined) {
-    return 'closed';
-  }
-  if (data.firstResponseAt !== undefined) {
-    return 'responded';
-  }
-  return data.departmentCode !== undefined ? 'dispatched' : 'received';
-}
+import { complaintRow } from './record.rows.js';
+import { checkNotDuplicate, duplicateRecord, type RecordDeps, resolveRecordQuery, toPage } from './record.service.js';
 
 /**
  * Record one citizen complaint. Codes are checked against the store (unknown ones are invalid_input naming the
- * field), the day, ISO week, deadline and handling durations derived (see resolveRecordCore), and the complainant's
+ * field), the day, ISO week, deadline and handling durations derived (see record.rows.ts), and the complainant's
  * name and phone stored only encrypted, with a blind index of the phone to find repeat complainants. A second
  * complaint under the same (sourceSystem, externalNo) is a conflict.
  */
 export async function createComplaint(deps: RecordDeps, input: CreateComplaintInput): Promise<Complaint> {
   const data = parseInput(createComplaintSchema, input);
   return inTransaction(deps.db, async (db) => {
-    const core = await resolveRecordCore(db, 'complaint', data, Date.now());
+    const refs = await createRefResolver(db).resolve(data);
+    await checkNotDuplicate(db, 'complaint', data);
     const { cipher } = deps;
-    const row = {
-      ...core,
-      channel: data.channel,
-      status: data.status ?? derivedStatus(data),
-      complainant_name_enc: data.complainantName === undefined ? null : cipher.encrypt(data.complainantName),
-      complainant_phone_enc: data.complainantPhone === undefined ? null : cipher.encrypt(data.complainantPhone),
-      complainant_phone_hash: data.complainantPhone === undefined ? null : cipher.blindIndex(data.complainantPhone),
-      resolved: data.resolved === undefined ? null : data.resolved ? 1 : 0,
-      satisfaction: data.satisfaction ?? null,
-      reopen_count: data.reopenCount,
-    };
-    const id = await insertComplaint(db, row).catch((error: unknown) => {
+    const id = await insertComplaint(db, complaintRow(data, refs, cipher, Date.now())).catch((error: unknown) => {
       throw isUniqueViolation(error) ? duplicateRecord('complaint', data.sourceSystem, data.externalNo) : error;
     });
     return presentComplaint(await loadComplaint(db, id), cipher);

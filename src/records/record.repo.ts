@@ -1,4 +1,4 @@
-import { type Expression, type ExpressionBuilder, type Selectable, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Insertable, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Database, Db } from '../store/database.js';
 import type { PlaceLevel } from '../store/tables/places.js';
 import type { ComplaintTable, EnforcementCaseTable, RecordCoreColumns } from '../store/tables/records.js';
@@ -168,4 +168,27 @@ export async function findRecordIdByExternal(
     .where('r.external_no', '=', externalNo)
     .executeTakeFirst();
   return row?.id;
+}
+
+/** Rows per INSERT statement: ~30 columns × 500 stays under both databases' limits on bound parameters. */
+const ROWS_PER_STATEMENT = 500;
+
+/**
+ * Write many records of one table in multi-row statements, skipping any whose (source_system, external_no) is
+ * already stored. Call it inside a transaction: the batch writers (demo, intake) own the batching and the commit.
+ */
+export async function insertRecordRows<T extends RecordTableName>(
+  db: Db,
+  table: T,
+  rows: Insertable<RecordTables[T]>[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT) as Insertable<ComplaintTable>[];
+    // One statement for both tables: Kysely's typing cannot follow a table name chosen at run time.
+    await db
+      .insertInto(table as 'complaint')
+      .values(chunk)
+      .onConflict((oc) => oc.columns(['source_system', 'external_no']).doNothing())
+      .execute();
+  }
 }

@@ -1,19 +1,17 @@
-import type { Insertable } from 'kysely';
 import { conflict, invalidField } from '../core/errors.js';
 import type { Cipher } from '../core/pii/index.js';
-import { dayOf, deadlineAfter, isoWeekOf, parseDay, parseWeek, workingTimeBetween } from '../core/time/index.js';
-import { requireEnterprise } from '../enterprises/index.js';
+import { parseDay, parseWeek } from '../core/time/index.js';
 import { requireDepartment } from '../orgs/index.js';
-import { type PlaceRow, requirePlace } from '../places/index.js';
+import { requirePlace } from '../places/index.js';
 import type { Db } from '../store/database.js';
-import type { RecordCoreColumns } from '../store/tables/records.js';
-import { requireCategory, UNCLASSIFIED_CODE } from '../taxonomy/index.js';
+import { requireCategory } from '../taxonomy/index.js';
+import { requireTown } from './record.refs.js';
 import { findRecordIdByExternal, type RecordFilter, type RecordPaging, type RecordTableName } from './record.repo.js';
 import type { RecordCoreData, RecordListQuery } from './record.schema.js';
 
 /*
- * The rules complaints and enforcement cases share: resolving codes against the store, deriving days, weeks,
- * deadlines and handling durations, and turning list queries into filters and pages.
+ * The rules complaints and enforcement cases share: duplicates, and turning list queries into filters and pages.
+ * Resolving codes is in record.refs.ts, deriving the stored rows in record.rows.ts.
  */
 
 export interface RecordDeps {
@@ -24,77 +22,15 @@ export interface RecordDeps {
 
 const tableWords: Record<RecordTableName, string> = { complaint: 'complaint', enforcement_case: 'case' };
 
-/** The town with this code, or invalid_input in `field` when the code is unknown or not a town's. */
-export async function requireTown(db: Db, code: string, field: string): Promise<PlaceRow> {
-  const place = await requirePlace(db, code, field);
-  if (place.level !== 'town') {
-    throw invalidField(field, `"${code}" is a ${place.level}, not a town`);
-  }
-  return place;
-}
-
-/**
- * The core columns of a new record: every code resolved (unknown ones are invalid_input naming the field; the place
- * must be a village or group of the town; a retired category takes no new records), the day and ISO week of opening
- * in the town, the deadline, and on closure the handling time in calendar and working milliseconds. A record already
- * there under the same (sourceSystem, externalNo) is a conflict.
- */
-export async function resolveRecordCore(
+/** A record already there under the same (sourceSystem, externalNo) is a conflict naming externalNo. */
+export async function checkNotDuplicate(
   db: Db,
   table: RecordTableName,
-  data: RecordCoreData,
-  now: number,
-): Promise<Insertable<RecordCoreColumns>> {
-  const town = await requireTown(db, data.townCode, 'townCode');
-  const category = await requireCategory(db, data.categoryCode ?? UNCLASSIFIED_CODE, 'categoryCode');
-  if (category.retired === 1) {
-    throw invalidField('categoryCode', `category "${category.code}" is retired and takes no new records`);
-  }
-  let placeId: number | null = null;
-  if (data.placeCode !== undefined) {
-    const place = await requirePlace(db, data.placeCode, 'placeCode');
-    if ((place.level !== 'village' && place.level !== 'group') || place.town_id !== town.id) {
-      throw invalidField('placeCode', `"${data.placeCode}" is not a village or group of town ${town.code}`);
-    }
-    placeId = place.id;
-  }
-  const enterprise = data.enterpriseCreditCode
-    ? await requireEnterprise(db, data.enterpriseCreditCode, 'enterpriseCreditCode')
-    : undefined;
-  const department = data.departmentCode
-    ? await requireDepartment(db, town.id, data.departmentCode, 'departmentCode')
-    : undefined;
+  data: Pick<RecordCoreData, 'sourceSystem' | 'externalNo'>,
+): Promise<void> {
   if ((await findRecordIdByExternal(db, table, data.sourceSystem, data.externalNo)) !== undefined) {
     throw duplicateRecord(table, data.sourceSystem, data.externalNo);
   }
-  const openedDay = dayOf(data.openedAt);
-  const deadline =
-    data.deadlineAt ??
-    (data.deadlineWorkingDays === undefined ? null : deadlineAfter(data.openedAt, data.deadlineWorkingDays));
-  const closedAt = data.closedAt ?? null;
-  return {
-    town_id: town.id,
-    source_system: data.sourceSystem,
-    external_no: data.externalNo,
-    category_id: category.id,
-    place_id: placeId,
-    enterprise_id: enterprise?.id ?? null,
-    department_id: department?.id ?? null,
-    title: data.title ?? null,
-    content: data.content,
-    address: data.address ?? null,
-    opened_at: data.openedAt,
-    opened_day: openedDay,
-    opened_week: isoWeekOf(openedDay),
-    deadline_at: deadline,
-    first_response_at: data.firstResponseAt ?? null,
-    closed_at: closedAt,
-    difficult: data.difficult ? 1 : 0,
-    handling_ms: closedAt === null ? null : closedAt - data.openedAt,
-    handling_work_ms: closedAt === null ? null : workingTimeBetween(data.openedAt, closedAt),
-    created_at: now,
-    updated_at: now,
-  };
 }
 
 /** The conflict for a second record under the same (sourceSystem, externalNo). */
