@@ -42,7 +42,7 @@ async function checkComplaint(db: Db, complaintId: number | undefined, townId: n
 export async function createCase(deps: RecordDeps, input: CreateCaseInput): Promise<Case> {
   const data = parseInput(createCaseSchema, input);
   return inTransaction(deps.db, async (db) => {
-    const refs = await createRefResolver(db).resolve(data);
+    const refs = await createRefResolver().resolve(db, data);
     await checkNotDuplicate(db, 'enforcement_case', data);
     const complaintId = await checkComplaint(db, data.complaintId, refs.townId);
     const id = await insertCase(db, caseRow(data, refs, complaintId, Date.now())).catch((error: unknown) => {

@@ -27,7 +27,7 @@ import { checkNotDuplicate, duplicateRecord, type RecordDeps, resolveRecordQuery
 export async function createComplaint(deps: RecordDeps, input: CreateComplaintInput): Promise<Complaint> {
   const data = parseInput(createComplaintSchema, input);
   return inTransaction(deps.db, async (db) => {
-    const refs = await createRefResolver(db).resolve(data);
+    const refs = await createRefResolver().resolve(db, data);
     await checkNotDuplicate(db, 'complaint', data);
     const { cipher } = deps;
     const id = await insertComplaint(db, complaintRow(data, refs, cipher, Date.now())).catch((error: unknown) => {

@@ -27,7 +27,7 @@ describe.each(testDatabases)('record batches on %s', (dialect) => {
       .executeTakeFirstOrThrow();
 
     const data = parseInput(createComplaintSchema, { ...input, externalNo: `${input.externalNo}-batch` });
-    const refs = await createRefResolver(t.db).resolve(data);
+    const refs = await createRefResolver().resolve(t.db, data);
     await insertRecordRows(t.db, 'complaint', [complaintRow(data, refs, testCipher, single.created_at)]);
     const batch = await t.db
       .selectFrom('complaint')
@@ -45,14 +45,14 @@ describe.each(testDatabases)('record batches on %s', (dialect) => {
   });
 
   it('writes many rows across statements, and skips ones already stored', async () => {
-    const resolver = createRefResolver(t.db);
+    const resolver = createRefResolver();
     const inputs = Array.from({ length: 1_203 }, (_, i) =>
       makeCaseInput({ externalNo: `BATCH-${i}`, placeCode: i % 2 ? world.village : world.group }),
     );
     const rows = await Promise.all(
       inputs.map(async (input) => {
         const data = parseInput(createCaseSchema, input);
-        return caseRow(data, await resolver.resolve(data), null, 1);
+        return caseRow(data, await resolver.resolve(t.db, data), null, 1);
       }),
     );
     await inTransaction(t.db, (trx) => insertRecordRows(trx, 'enforcement_case', rows));
@@ -66,15 +66,17 @@ describe.each(testDatabases)('record batches on %s', (dialect) => {
   });
 
   it('names the field of an unknown code, also after a good lookup of another', async () => {
-    const resolver = createRefResolver(t.db);
+    const resolver = createRefResolver();
     const good = parseInput(createComplaintSchema, makeComplaintInput());
-    await resolver.resolve(good);
+    await resolver.resolve(t.db, good);
     const bad = parseInput(createComplaintSchema, makeComplaintInput({ placeCode: world.otherTownVillage }));
-    await expect(resolver.resolve(bad)).rejects.toMatchObject({
+    await expect(resolver.resolve(t.db, bad)).rejects.toMatchObject({
       code: 'invalid_input',
       message: expect.stringMatching(/^placeCode:/),
     });
     const unknown = parseInput(createComplaintSchema, makeComplaintInput({ categoryCode: 'no.such' }));
-    await expect(resolver.resolve(unknown)).rejects.toMatchObject({ message: expect.stringMatching(/^categoryCode:/) });
+    await expect(resolver.resolve(t.db, unknown)).rejects.toMatchObject({
+      message: expect.stringMatching(/^categoryCode:/),
+    });
   });
 });

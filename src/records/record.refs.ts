@@ -15,9 +15,13 @@ export interface RecordRefs {
   departmentId: number | null;
 }
 
-/** Resolves the codes of records to ids, each distinct code once: one per write, or one per batch of many. */
+/**
+ * Resolves the codes of records to ids, each distinct code once: one resolver per write, or one for a run of many
+ * batches. Lookups go through the `db` given to each call, so inside a transaction pass the transaction (on SQLite a
+ * query on the outer handle would wait for the connection the transaction holds).
+ */
 export interface RefResolver {
-  resolve(data: RecordCoreData): Promise<RecordRefs>;
+  resolve(db: Db, data: RecordCoreData): Promise<RecordRefs>;
 }
 
 /** The town with this code, or invalid_input in `field` when the code is unknown or not a town's. */
@@ -29,12 +33,12 @@ export async function requireTown(db: Db, code: string, field: string): Promise<
   return place;
 }
 
-function memoize<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
+function memoize<T>(load: (db: Db, key: string) => Promise<T>): (db: Db, key: string) => Promise<T> {
   const cache = new Map<string, Promise<T>>();
-  return (key) => {
+  return (db, key) => {
     let hit = cache.get(key);
     if (!hit) {
-      hit = load(key);
+      hit = load(db, key);
       cache.set(key, hit);
       // A failed lookup is not remembered: the next record with this code gets its own, field-naming error.
       hit.catch(() => cache.delete(key));
@@ -45,28 +49,30 @@ function memoize<T>(load: (key: string) => Promise<T>): (key: string) => Promise
 
 /**
  * A resolver reading the store, remembering what it found. Unknown codes are invalid_input naming the field; the
- * place must be a village or group of the town; a retired category takes no new records. Use one per unit of work:
- * it does not see codes added or retired after it first looked them up.
+ * place must be a village or group of the town; a retired category takes no new records. It does not see codes
+ * added or retired after it first looked them up, so keep one for one run of work, not for the life of a process.
  */
-export function createRefResolver(db: Db): RefResolver {
-  const town = memoize((code) => requireTown(db, code, 'townCode'));
-  const category = memoize((code) => requireCategory(db, code, 'categoryCode'));
-  const place = memoize((code) => requirePlace(db, code, 'placeCode'));
-  const enterprise = memoize((code) => requireEnterprise(db, code, 'enterpriseCreditCode'));
-  const department = memoize(async (key) => {
+export function createRefResolver(): RefResolver {
+  const town = memoize((db, code) => requireTown(db, code, 'townCode'));
+  const category = memoize((db, code) => requireCategory(db, code, 'categoryCode'));
+  const place = memoize((db, code) => requirePlace(db, code, 'placeCode'));
+  const enterprise = memoize((db, code) => requireEnterprise(db, code, 'enterpriseCreditCode'));
+  const department = memoize(async (db, key) => {
     const [townId, code] = key.split('\u0000') as [string, string];
     return requireDepartment(db, Number(townId), code, 'departmentCode');
   });
 
   return {
-    async resolve(data) {
-      const townRow = await town(data.townCode);
+    async resolve(db, data) {
+      const townRow = await town(db, data.townCode);
       return {
         townId: townRow.id,
-        categoryId: checkActive(await category(data.categoryCode ?? UNCLASSIFIED_CODE)).id,
-        placeId: data.placeCode === undefined ? null : checkInTown(await place(data.placeCode), townRow).id,
-        enterpriseId: data.enterpriseCreditCode ? (await enterprise(data.enterpriseCreditCode)).id : null,
-        departmentId: data.departmentCode ? (await department(`${townRow.id}\u0000${data.departmentCode}`)).id : null,
+        categoryId: checkActive(await category(db, data.categoryCode ?? UNCLASSIFIED_CODE)).id,
+        placeId: data.placeCode === undefined ? null : checkInTown(await place(db, data.placeCode), townRow).id,
+        enterpriseId: data.enterpriseCreditCode ? (await enterprise(db, data.enterpriseCreditCode)).id : null,
+        departmentId: data.departmentCode
+          ? (await department(db, `${townRow.id}\u0000${data.departmentCode}`)).id
+          : null,
       };
     },
   };
