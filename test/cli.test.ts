@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -136,5 +136,50 @@ describe.each(testDatabases)('shanzhi migrate on %s', (dialect) => {
     expect(JSON.parse(second.stdout)).toMatchObject({ applied: [], current: report.current });
     const human = await run(['migrate'], env);
     expect(human.stdout).toContain('is up to date');
+  });
+});
+
+describe('shanzhi detect', () => {
+  const anchors = join(import.meta.dirname, 'fixtures', 'surveillance');
+
+  it('writes the contract columns with the alarms R gives', async () => {
+    const output = join(dataDir, 'agona-c3.csv');
+    const result = await run([
+      'detect',
+      '--method',
+      'ears-c3',
+      '--input',
+      join(anchors, 'data', 'salmonella_agona.csv'),
+      '--output',
+      output,
+    ]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const ours = readFileSync(output, 'utf8').trim().split('\n');
+    const reference = readFileSync(join(anchors, 'ref', 'salmonella_agona__ears_c3.csv'), 'utf8')
+      .trim()
+      .split('\n');
+    expect(ours[0]).toBe('series,week_index,observed,expected,upperbound,alarm');
+    expect(ours).toHaveLength(reference.length);
+    const alarms = (lines: string[]) =>
+      lines.slice(1).map((line) =>
+        line
+          .split(',')
+          .slice(0, 3)
+          .concat(line.split(',')[5] ?? ''),
+      );
+    expect(alarms(ours)).toEqual(alarms(reference));
+  });
+
+  it('gives JSON rows with --json and refuses a bad method or range in one line', async () => {
+    const input = join(anchors, 'data', 'salmonella_agona.csv');
+    const json = await run(['detect', '--method', 'ears-c1', '--input', input, '--range', '300:312', '--json']);
+    const rows = JSON.parse(json.stdout) as { week_index: number; alarm: number }[];
+    expect(rows.map((r) => r.week_index)).toEqual(Array.from({ length: 13 }, (_, i) => 300 + i));
+    const badMethod = await run(['detect', '--method', 'cusum', '--input', input]);
+    expect(badMethod.code).toBe(1);
+    expect(badMethod.stderr).toMatch(/^shanzhi: --method: unknown method "cusum"/);
+    const badRange = await run(['detect', '--method', 'ears-c1', '--input', input, '--range', '0:5']);
+    expect(badRange.stderr.trim().split('\n')).toHaveLength(1);
+    expect(badRange.stderr).toContain('--range');
   });
 });

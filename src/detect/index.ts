@@ -1,0 +1,27 @@
+/**
+ * What other features may use of `detect`: the detectors by name (the same list the CLI and the engine use), the
+ * individual algorithms with their full options, and the CSV contract of `shanzhi detect`.
+ */
+export { type EarsOptions, earsC1, earsC2, earsC3 } from './algorithms/ears.js';
+export {
+  type FarringtonOptions,
+  type FarringtonResult,
+  farringtonFlexible,
+  farringtonNoufaily,
+  farringtonNoufailyMuan,
+  farringtonOriginal,
+  type ThresholdMethod,
+} from './algorithms/farrington.js';
+export { type GlrOptions, type GlrResult, glrNb, glrPois, glrPoisCases } from './algorithms/glr.js';
+export {
+  type DetectionMethod,
+  type DetectionRow,
+  defaultRange,
+  detectionMethod,
+  detectionMethods,
+  isMethodName,
+  type MethodName,
+  methodNames,
+} from './algorithms/methods.js';
+export type { Alarm, DetectionResult, WeekRange } from './algorithms/types.js';
+export { runDetectCsv } from './detect-csv.js';
