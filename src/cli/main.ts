@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isAppError } from '../core/errors.js';
 import { version } from '../version.js';
 import { registerDemo } from './commands/demo.js';
+import { registerDetect } from './commands/detect.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerServe } from './commands/serve.js';
 
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerMigrate(program);
   registerServe(program);
   registerDemo(program);
+  registerDetect(program);
   return program;
 }
 
