@@ -71,7 +71,8 @@ export function buildTruth(
           : event.multiplier,
       expectedBaseline: round1(stats.baseline),
       observed,
-      excessCount: Math.round(observed - stats.baseline),
+      // `|| 0` turns the -0 of a small negative excess into 0.
+      excessCount: Math.round(observed - stats.baseline) || 0,
       newTerms: event.newTerm ? [event.newTerm.term] : [],
     };
   });
