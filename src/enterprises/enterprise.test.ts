@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../core/errors.js';
+import { expectInvalid, rejection } from '../core/testing.js';
 import { createPlace } from '../places/index.js';
 import type { Db } from '../store/database.js';
 import { testDatabases, useTestStore } from '../store/testing.js';
@@ -30,22 +30,6 @@ async function seedPlaces(db: Db, prefix: string): Promise<void> {
 /** A valid credit code for a Yiwu enterprise, distinct per `n` (the demo generator builds them the same way). */
 function code(n: number): string {
   return makeCreditCode(`91330782MA${String(n).padStart(6, '0')}X`);
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
-async function expectInvalid(promise: Promise<unknown>, field: string): Promise<AppError> {
-  const error = await failure(promise);
-  expect(error.code).toBe('invalid_input');
-  expect(error.details?.issues?.map((i) => i.path)).toEqual([field]);
-  return error;
 }
 
 describe.each(testDatabases)('enterprises on %s', (dialect) => {
@@ -111,14 +95,14 @@ describe.each(testDatabases)('enterprises on %s', (dialect) => {
     await expectInvalid(createEnterprise(t, { ...base, name: '  ' }), 'name');
 
     await createEnterprise(t, base);
-    const duplicate = await failure(createEnterprise(t, { ...base, creditCode: base.creditCode.toLowerCase() }));
+    const duplicate = await rejection(createEnterprise(t, { ...base, creditCode: base.creditCode.toLowerCase() }));
     expect(duplicate.code).toBe('conflict');
     expect(duplicate.details?.issues?.[0]?.path).toBe('creditCode');
 
     await expectInvalid(updateEnterprise(t, base.creditCode, { villageCode: 'b0782101201' }), 'villageCode');
     await expectInvalid(updateEnterprise(t, 'nonsense', { name: 'x' }), 'creditCode');
-    expect((await failure(updateEnterprise(t, code(999), { name: 'x' }))).code).toBe('not_found');
-    expect((await failure(getEnterprise(t, code(999)))).code).toBe('not_found');
+    expect((await rejection(updateEnterprise(t, code(999), { name: 'x' }))).code).toBe('not_found');
+    expect((await rejection(getEnterprise(t, code(999)))).code).toBe('not_found');
     await expectInvalid(requireEnterprise(t.db, code(999), 'partyCreditCode'), 'partyCreditCode');
     await expectInvalid(requireEnterprise(t.db, 'nonsense', 'partyCreditCode'), 'partyCreditCode');
     // Nothing half-written by the failed attempts.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../core/errors.js';
+import { expectInvalid, rejection } from '../core/testing.js';
 import { createPlace, requirePlace } from '../places/index.js';
 import type { Db } from '../store/database.js';
 import { testDatabases, useTestStore } from '../store/testing.js';
@@ -32,21 +32,6 @@ async function seedTowns(db: Db, prefix: string): Promise<void> {
     level: 'village',
     parentCode: `${prefix}0782100`,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
-async function expectInvalid(promise: Promise<unknown>, field: string): Promise<void> {
-  const error = await failure(promise);
-  expect(error.code).toBe('invalid_input');
-  expect(error.details?.issues?.map((i) => i.path)).toContain(field);
 }
 
 describe.each(testDatabases)('departments on %s', (dialect) => {
@@ -173,18 +158,18 @@ describe.each(testDatabases)('departments on %s', (dialect) => {
     );
     expect((await getDepartment(t, 'd0782100', 'market')).responsibilities).toEqual(['market_order', 'food_safety']);
 
-    const duplicate = await failure(
+    const duplicate = await rejection(
       createDepartment(t, 'd0782100', { code: 'market', name: '又一个', kind: 'office' }),
     );
     expect(duplicate.code).toBe('conflict');
     // The same code in another town is another unit.
     expect((await getDepartment(t, 'd0782101', 'market')).name).toBe('大陈市场监管所');
 
-    expect((await failure(getDepartment(t, 'd0782100', 'nowhere'))).code).toBe('not_found');
-    expect((await failure(listDepartments(t, 'nowhere'))).code).toBe('not_found');
+    expect((await rejection(getDepartment(t, 'd0782100', 'nowhere'))).code).toBe('not_found');
+    expect((await rejection(listDepartments(t, 'nowhere'))).code).toBe('not_found');
     // A village or a city is not a town.
-    expect((await failure(seedDefaultDepartments(t, 'd0782100201'))).code).toBe('not_found');
-    expect((await failure(listDepartments(t, 'd0782'))).code).toBe('not_found');
+    expect((await rejection(seedDefaultDepartments(t, 'd0782100201'))).code).toBe('not_found');
+    expect((await rejection(listDepartments(t, 'd0782'))).code).toBe('not_found');
     expect((await getDepartment(t, 'd0782100', 'squad')).parentCode).toBe('enforcement');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../core/errors.js';
+import { expectInvalid } from '../core/testing.js';
 import { testDatabases, useTestStore } from '../store/testing.js';
 import { createPlace, findPlaces, getAncestors, getPlace, requirePlace, updatePlace } from './place.service.js';
 
@@ -28,16 +28,6 @@ async function seedTree(db: Parameters<typeof createPlace>[0]['db'], prefix: str
     level: 'group',
     parentCode: `${prefix}0782100201`,
   });
-}
-
-async function expectInvalid(promise: Promise<unknown>, field: string): Promise<void> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe('invalid_input');
-  expect((error as AppError).details?.issues?.map((i) => i.path)).toContain(field);
 }
 
 describe.each(testDatabases)('places on %s', (dialect) => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../core/errors.js';
+import { expectInvalid } from '../core/testing.js';
 import { makeCreditCode } from '../enterprises/index.js';
 import { testDatabases, useTestStore } from '../store/testing.js';
 import { updateCategory } from '../taxonomy/index.js';
@@ -8,16 +8,6 @@ import { createComplaint, getComplaint } from './complaint.service.js';
 import { makeComplaintInput, recordDeps, seedRecordWorld, testCipher, world } from './record.testing.js';
 
 const HOUR = 3_600_000;
-
-async function expectInvalid(promise: Promise<unknown>, field: string): Promise<void> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe('invalid_input');
-  expect((error as AppError).details?.issues?.map((i) => i.path)).toContain(field);
-}
 
 describe.each(testDatabases)('complaints on %s', (dialect) => {
   const t = useTestStore(dialect);

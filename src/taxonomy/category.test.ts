@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../core/errors.js';
+import { expectAppError } from '../core/testing.js';
 import { testDatabases, useTestStore } from '../store/testing.js';
 import { findCategoryByCode } from './category.repo.js';
 import { createCategory, getCategory, listCategories, requireCategory } from './category.service.js';
@@ -7,16 +7,6 @@ import { updateCategory } from './category-edit.service.js';
 import { UNCLASSIFIED_CODE } from './default-taxonomy.js';
 import { ensureDefaultTaxonomy } from './default-taxonomy.service.js';
 import { getTaxonomy, listTaxonomyVersions } from './taxonomy.service.js';
-
-async function expectError(promise: Promise<unknown>, code: string, field: string): Promise<void> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  expect((error as AppError).details?.issues?.map((i) => i.path)).toContain(field);
-}
 
 describe.each(testDatabases)('category edits on %s', (dialect) => {
   const t = useTestStore(dialect);
@@ -64,7 +54,7 @@ describe.each(testDatabases)('category edits on %s', (dialect) => {
   });
 
   it('rejects a fourth level, an unknown parent, a duplicate code and a duplicate sibling name', async () => {
-    await expectError(
+    await expectAppError(
       createCategory(t, {
         code: 'tourism.guides.unlicensed.x',
         name: '四级',
@@ -74,20 +64,20 @@ describe.each(testDatabases)('category edits on %s', (dialect) => {
       'invalid_input',
       'parentCode',
     );
-    await expectError(
+    await expectAppError(
       createCategory(t, { code: 'x.y', name: '某', nameEn: 'Some', parentCode: 'nowhere' }),
       'invalid_input',
       'parentCode',
     );
-    await expectError(createCategory(t, { code: 'tourism', name: '另一个', nameEn: 'Another' }), 'conflict', 'code');
-    await expectError(
+    await expectAppError(createCategory(t, { code: 'tourism', name: '另一个', nameEn: 'Another' }), 'conflict', 'code');
+    await expectAppError(
       createCategory(t, { code: 'tourism.other', name: '导游服务', nameEn: 'Guides again', parentCode: 'tourism' }),
       'conflict',
       'name',
     );
-    await expectError(createCategory(t, { code: 'Bad Code', name: '坏', nameEn: 'Bad' }), 'invalid_input', 'code');
-    await expectError(createCategory(t, { code: 'ok', name: ' ', nameEn: 'Blank' }), 'invalid_input', 'name');
-    await expectError(createCategory(t, { code: 'ok', name: '好' } as never), 'invalid_input', 'nameEn');
+    await expectAppError(createCategory(t, { code: 'Bad Code', name: '坏', nameEn: 'Bad' }), 'invalid_input', 'code');
+    await expectAppError(createCategory(t, { code: 'ok', name: ' ', nameEn: 'Blank' }), 'invalid_input', 'name');
+    await expectAppError(createCategory(t, { code: 'ok', name: '好' } as never), 'invalid_input', 'nameEn');
     // nothing half-written, no version spent
     expect((await getTaxonomy(t)).version).toBe(4);
     expect(await findCategoryByCode(t.db, 'tourism.other')).toBeUndefined();
@@ -105,7 +95,7 @@ describe.each(testDatabases)('category edits on %s', (dialect) => {
     ).toEqual(['tourism.hotels', 'tourism.guides']);
     await updateCategory(t, 'tourism.hotels', { name: '住宿业', sortOrder: 1 });
     expect((await getTaxonomy(t)).version).toBe(5);
-    await expectError(updateCategory(t, 'tourism.hotels', { name: '导游服务' }), 'conflict', 'name');
+    await expectAppError(updateCategory(t, 'tourism.hotels', { name: '导游服务' }), 'conflict', 'name');
     await expect(updateCategory(t, 'nowhere', { name: '无' })).rejects.toMatchObject({ code: 'not_found' });
   });
 
@@ -124,14 +114,14 @@ describe.each(testDatabases)('category edits on %s', (dialect) => {
     const leafMoved = await updateCategory(t, 'tourism.guides.unlicensed', { parentCode: 'tourism.hotels' });
     expect(leafMoved.path).toEqual(['tourism', 'tourism.hotels', 'tourism.guides.unlicensed']);
 
-    await expectError(
+    await expectAppError(
       updateCategory(t, 'tourism.hotels', { parentCode: 'tourism.guides' }),
       'invalid_input',
       'parentCode',
     );
-    await expectError(updateCategory(t, 'tourism.hotels', { parentCode: null }), 'invalid_input', 'parentCode');
-    await expectError(updateCategory(t, 'culture', { parentCode: 'tourism' }), 'invalid_input', 'parentCode');
-    await expectError(updateCategory(t, 'tourism.hotels', { parentCode: 'nowhere' }), 'invalid_input', 'parentCode');
+    await expectAppError(updateCategory(t, 'tourism.hotels', { parentCode: null }), 'invalid_input', 'parentCode');
+    await expectAppError(updateCategory(t, 'culture', { parentCode: 'tourism' }), 'invalid_input', 'parentCode');
+    await expectAppError(updateCategory(t, 'tourism.hotels', { parentCode: 'nowhere' }), 'invalid_input', 'parentCode');
   });
 
   it('retires a branch and restores it; a retired category is still found', async () => {
@@ -143,12 +133,12 @@ describe.each(testDatabases)('category edits on %s', (dialect) => {
     expect((await listCategories(t, { includeRetired: true })).map((c) => c.code)).toContain('tourism.hotels');
     expect((await listTaxonomyVersions(t))[0]?.note).toBe('merged into culture');
 
-    await expectError(
+    await expectAppError(
       createCategory(t, { code: 'tourism.bars', name: '酒吧', nameEn: 'Bars', parentCode: 'tourism' }),
       'invalid_input',
       'parentCode',
     );
-    await expectError(updateCategory(t, 'tourism.hotels', { retired: false }), 'invalid_input', 'retired');
+    await expectAppError(updateCategory(t, 'tourism.hotels', { retired: false }), 'invalid_input', 'retired');
     const restored = await updateCategory(t, 'tourism', { retired: false });
     expect(restored.retired).toBe(false);
     expect((await getCategory(t, 'tourism.guides.unlicensed')).retired).toBe(false);
@@ -177,8 +167,8 @@ describe.each(testDatabases)('category edits on %s', (dialect) => {
       'culture',
       'tourism.guides',
     ]);
-    await expectError(getTaxonomy(t, { version: 999 }), 'invalid_input', 'version');
-    await expectError(getTaxonomy(t, { version: 0 }), 'invalid_input', 'version');
+    await expectAppError(getTaxonomy(t, { version: 999 }), 'invalid_input', 'version');
+    await expectAppError(getTaxonomy(t, { version: 0 }), 'invalid_input', 'version');
   });
 });
 
@@ -187,8 +177,8 @@ describe.each(testDatabases)('the unclassified leaf on %s', (dialect) => {
 
   it('can be neither retired nor retired with its area', async () => {
     await ensureDefaultTaxonomy(t);
-    await expectError(updateCategory(t, UNCLASSIFIED_CODE, { retired: true }), 'invalid_input', 'retired');
-    await expectError(updateCategory(t, 'other', { retired: true }), 'invalid_input', 'retired');
+    await expectAppError(updateCategory(t, UNCLASSIFIED_CODE, { retired: true }), 'invalid_input', 'retired');
+    await expectAppError(updateCategory(t, 'other', { retired: true }), 'invalid_input', 'retired');
     expect((await getCategory(t, UNCLASSIFIED_CODE)).retired).toBe(false);
     expect((await getCategory(t, 'other.general')).retired).toBe(false);
     expect((await getTaxonomy(t)).version).toBe(1);
