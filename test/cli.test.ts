@@ -183,3 +183,78 @@ describe('shanzhi detect', () => {
     expect(badRange.stderr).toContain('--range');
   });
 });
+
+describe('shanzhi demo', () => {
+  it('generates into the database once, and refuses a second time in one line', async () => {
+    const env = { SHANZHI_DATA_DIR: join(dataDir, 'demo-db') };
+    const first = await run(['demo', 'generate', '--records', '1500', '--seed', 'cli', '--json'], env);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ seed: 'cli', town: '330782199' });
+    const { complaints, cases } = JSON.parse(first.stdout) as { complaints: number; cases: number };
+    expect(complaints + cases).toBe(1500);
+    const again = await run(['demo', 'generate', '--records', '1500'], env);
+    expect(again.code).toBe(1);
+    expect(again.stderr.trim().split('\n').at(-1)).toMatch(/^shanzhi: the database already holds the demo town/);
+  });
+
+  it('refuses bad options naming the flag', async () => {
+    for (const [args, flag] of [
+      [['--records', 'many'], '--records'],
+      [['--records', '30000000'], 'records'],
+      [['--last-week', '2025W53'], '--last-week'],
+    ] as const) {
+      const result = await run(['demo', 'generate', ...args], { SHANZHI_DATA_DIR: join(dataDir, 'never') });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toContain(`shanzhi: ${flag}:`);
+    }
+  });
+
+  it('writes the same export files for the same seed', async () => {
+    const write = async (dir: string) => {
+      const result = await run(['demo', 'generate', '--records', '800', '--seed', 'same', '--out', join(dataDir, dir)]);
+      expect(result.code).toBe(0);
+      return ['truth.json', '执法案件台账.csv', 'open311-requests.json'].map((f) =>
+        readFileSync(join(dataDir, dir, f)),
+      );
+    };
+    const [a, b] = [await write('out-a'), await write('out-b')];
+    expect(a).toEqual(b);
+    expect(JSON.parse(a[0]?.toString() ?? '')).toMatchObject({ seed: 'same', records: 800 });
+  });
+
+  it('generates into an empty database, serves it, and reuses it on the next start', async () => {
+    const env = { SHANZHI_DATA_DIR: join(dataDir, 'demo-serve') };
+    const serveOnce = async () => {
+      const child = start(['demo', '--records', '600', '--port', '0'], env);
+      let stdout = '';
+      let stderr = '';
+      child.stderr?.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout?.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString();
+          const match = /listening on (http:\/\/\S+)/.exec(stdout);
+          if (match?.[1]) {
+            resolve(match[1]);
+          }
+        });
+        child.on('close', (code) => reject(new Error(`demo exited with ${code}: ${stderr}`)));
+      });
+      const page = (await (await fetch(`${url}/api/complaints?town=330782199&limit=3`)).json()) as {
+        items: { complainant: { phone: string } }[];
+      };
+      const exited = new Promise((resolve) => child.on('close', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      return { stderr, page };
+    };
+    const first = await serveOnce();
+    expect(first.stderr).toContain('demo town 330782199');
+    expect(first.page.items).toHaveLength(3);
+    expect(first.page.items[0]?.complainant.phone).toMatch(/\*{4}/);
+    const second = await serveOnce();
+    expect(second.stderr).toContain('using the data already in');
+  });
+});

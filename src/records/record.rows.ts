@@ -66,8 +66,7 @@ export function complaintRow(
   cipher: Cipher,
   now: number,
 ): Insertable<ComplaintTable> {
-  return {
-    ...recordCoreRow(data, refs, now),
+  return Object.assign(recordCoreRow(data, refs, now), {
     channel: data.channel,
     status: complaintStatus(data),
     complainant_name_enc: data.complainantName === undefined ? null : cipher.encrypt(data.complainantName),
@@ -76,7 +75,7 @@ export function complaintRow(
     resolved: data.resolved === undefined ? null : data.resolved ? 1 : 0,
     satisfaction: data.satisfaction ?? null,
     reopen_count: data.reopenCount,
-  };
+  });
 }
 
 /** The status a case is in when the input does not say: closed with closedAt, decided with an outcome, else opened. */
@@ -97,13 +96,12 @@ export function caseRow(
   complaintId: number | null,
   now: number,
 ): Insertable<EnforcementCaseTable> {
-  return {
-    ...recordCoreRow(data, refs, now),
+  return Object.assign(recordCoreRow(data, refs, now), {
     source: data.source,
     status: caseStatus(data),
     party_name: data.partyName ?? null,
     outcome: data.outcome ?? null,
     penalty_fen: data.penaltyFen ?? null,
     complaint_id: complaintId,
-  };
+  });
 }

@@ -27,6 +27,17 @@ export interface Store {
 
 const SQLITE_FILE = 'shanzhi.db';
 
+/** The better-sqlite3 handle under each SQLite store, by the Kysely adapter its instance and transactions share. */
+const sqliteHandles = new WeakMap<object, SQLite.Database>();
+
+/**
+ * The better-sqlite3 connection under an SQLite store's Kysely instance or one of its transactions (undefined on
+ * PostgreSQL). Only store/bulk.ts uses it, for prepared statements run inside the caller's transaction.
+ */
+export function sqliteHandleOf(db: Db): SQLite.Database | undefined {
+  return sqliteHandles.get(db.getExecutor().adapter);
+}
+
 // PostgreSQL sends int8 (counts, epoch milliseconds, ids) and numeric as strings; every such value Shanzhi stores
 // fits a double exactly (epoch ms < 2^53), so parse them as numbers once, here.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -56,6 +67,7 @@ function openSqlite(file: string): Store {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  sqliteHandles.set(db.getExecutor().adapter, database);
   return { db, dialect: 'sqlite', location: `sqlite:${path}`, close: () => db.destroy() };
 }
 

@@ -1,15 +1,116 @@
 import type { Command } from 'commander';
-import { configOf } from '../context.js';
+import { type Config, loadSecret } from '../../config.js';
+import { invalidField } from '../../core/errors.js';
+import { createCipher } from '../../core/pii/index.js';
+import { parseWeek } from '../../core/time/index.js';
+import { createDemo, type Demo, type DemoOptions } from '../../demo/index.js';
+import { writeDemoTown } from '../../demo/store-writer.js';
+import { findPlaces } from '../../places/index.js';
+import { openStore } from '../../store/open.js';
+import { configOf, output, prepareStore } from '../context.js';
+import { createProgress } from '../progress.js';
 import { serve } from './serve.js';
 
+interface DemoFlags {
+  seed?: string;
+  records?: string;
+  lastWeek?: string;
+  host?: string;
+  port?: string;
+}
+
+interface GenerateFlags extends DemoFlags {
+  out?: string;
+  json?: boolean;
+}
+
 export function registerDemo(program: Command): void {
-  program
+  const demo = program
     .command('demo')
-    .description('the demo: prepare the embedded database and start the server')
+    .description('the demo: generate the demo town into an empty database, then start the server')
+    .option('--seed <text>', 'the same seed gives the same town (default "shanzhi")')
+    .option('--records <n>', 'records over five years (default 150000)')
     .option('--host <host>', 'interface to listen on (HOST, default 127.0.0.1)')
     .option('--port <port>', 'port to listen on (PORT, default 8080)')
-    .action(async (options: { host?: string; port?: string }, command: Command) => {
-      // The synthetic demo town (issue "The demo town") will be generated here into an empty database.
-      await serve(configOf(command, options));
+    .action(async (flags: DemoFlags, command: Command) => {
+      const config = configOf(command, flags);
+      await ensureDemoData(config, demoFromFlags(flags));
+      await serve(config);
     });
+
+  demo
+    .command('generate')
+    .description('generate the demo town into the database, or with --out as the files towns exchange')
+    .option('--seed <text>', 'the same seed gives the same town (default "shanzhi")')
+    .option('--records <n>', 'records over five years (default 150000; the benchmarks use 10000000)')
+    .option('--last-week <week>', 'the last ISO week of the data, e.g. 2026W47 (default: the last before 2026-11-29)')
+    .option('--out <dir>', 'write export files and truth.json into this folder instead of the database')
+    .option('--json', 'print the result as JSON')
+    .action(async (_options: GenerateFlags, command: Command) => {
+      // `demo` declares some of the same flags; commander gives each to the command it follows, so merge them.
+      const flags = command.optsWithGlobals<GenerateFlags>();
+      const demoTown = demoFromFlags(flags);
+      const config = configOf(command);
+      const result = flags.out ? await generateFiles(demoTown, flags.out) : await generateIntoStore(config, demoTown);
+      output(flags.json, result, () => JSON.stringify(result, null, 2));
+    });
+}
+
+function demoFromFlags(flags: DemoFlags): Demo {
+  const options: Partial<DemoOptions> = {};
+  if (flags.seed !== undefined) {
+    options.seed = flags.seed;
+  }
+  if (flags.records !== undefined) {
+    if (!/^\d{1,9}$/.test(flags.records.replaceAll('_', ''))) {
+      throw invalidField('--records', `must be a whole number (got "${flags.records}")`);
+    }
+    options.records = Number(flags.records.replaceAll('_', ''));
+  }
+  if (flags.lastWeek !== undefined) {
+    options.lastWeek = parseWeek(flags.lastWeek, '--last-week');
+  }
+  return createDemo(options);
+}
+
+/** Generate the demo town into the store unless the store already holds places (a second run reuses its data). */
+async function ensureDemoData(config: Config, demo: Demo): Promise<void> {
+  const store = await openStore(config);
+  try {
+    await prepareStore(store);
+    const towns = await findPlaces({ db: store.db }, { level: 'town' });
+    if (towns.length > 0) {
+      process.stderr.write(`using the data already in ${store.location} (${towns.map((t) => t.name).join('、')})\n`);
+      return;
+    }
+  } finally {
+    await store.close();
+  }
+  const result = await generateIntoStore(config, demo);
+  process.stderr.write(
+    `demo town ${result.town}: ${result.complaints.toLocaleString('en-US')} complaints and ${result.cases.toLocaleString('en-US')} cases written\n`,
+  );
+}
+
+async function generateIntoStore(config: Config, demo: Demo) {
+  const store = await openStore(config);
+  try {
+    const secret = loadSecret(config, store.dialect === 'sqlite');
+    const cipher = createCipher({ secret });
+    await prepareStore(store);
+    const progress = createProgress('demo town', demo.options.records);
+    const result = await writeDemoTown({ db: store.db, cipher, secret }, demo, ({ done }) => progress.update(done));
+    progress.finish();
+    return { database: store.location, seed: demo.options.seed, ...result };
+  } finally {
+    await store.close();
+  }
+}
+
+async function generateFiles(demo: Demo, outDir: string) {
+  const { writeDemoFiles } = await import('../../demo/export/index.js');
+  const progress = createProgress('demo files', demo.options.records);
+  const result = await writeDemoFiles(demo, outDir, { onProgress: ({ records }) => progress.update(records) });
+  progress.finish();
+  return { seed: demo.options.seed, out: outDir, ...result };
 }
