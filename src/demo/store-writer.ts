@@ -16,6 +16,7 @@ import {
   CASE_COMPLAINT_ID,
   COMPLAINT_COLUMNS,
   COMPLAINT_EXTERNAL_NO,
+  COMPLAINT_SOURCE_SYSTEM,
   type RowChunk,
 } from './writer/rows.js';
 import { type RowSource, threadRowSource, workerRowSource } from './writer/source.js';
@@ -72,7 +73,7 @@ export async function writeDemoTown(
   onProgress: (progress: DemoProgress) => void = () => {},
 ): Promise<DemoWriteResult> {
   checkSecret(deps);
-  const places = await writeReferenceData(deps.db, demo);
+  const places = await writeDemoReferenceData(deps.db, demo);
   const snapshot = await loadRefSnapshot(deps.db, demo, createRefResolver());
   const source = openRowSource(deps, demo, snapshot);
   try {
@@ -132,7 +133,7 @@ async function writeWeek(db: Db, chunks: AsyncIterable<RowChunk>): Promise<{ com
       for (const [i, row] of chunk.rows.entries()) {
         const externalNo = row[COMPLAINT_EXTERNAL_NO] as string;
         // A complaint skipped as already stored (another town's, by the same number) keeps the stored one's id.
-        const id = ids[i] ?? (await storedComplaintId(db, row[1] as string, externalNo));
+        const id = ids[i] ?? (await storedComplaintId(db, row[COMPLAINT_SOURCE_SYSTEM] as string, externalNo));
         if (id !== undefined) {
           complaintIds.set(externalNo, id);
         }
@@ -162,8 +163,11 @@ async function storedComplaintId(db: Db, sourceSystem: string, externalNo: strin
   return row?.id;
 }
 
-/** Places, taxonomy, departments and enterprises, in one transaction. Returns the number of places written. */
-async function writeReferenceData(db: Db, demo: Demo): Promise<number> {
+/**
+ * The demo town's reference data in one transaction: its places, the default taxonomy and departments, its
+ * enterprises. Returns the number of places written; refuses a store that already holds the town.
+ */
+export async function writeDemoReferenceData(db: Db, demo: Demo): Promise<number> {
   const { map } = demo;
   return inTransaction(db, async (trx) => {
     const deps = { db: trx };

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { isWellFormedText } from '../core/pii/index.js';
 import { type BulkTarget, bulkInsert, withIndexesDeferred } from './bulk.js';
 import type { Db } from './database.js';
 import { dialectOf } from './dialect.js';
@@ -11,6 +13,10 @@ const CITIES: BulkTarget<'place'> = {
   columns: ['code', 'name', 'level', 'aliases', 'created_at', 'updated_at'],
   uniqueKey: ['code'],
 };
+
+/** Text both databases store unchanged: PostgreSQL refuses NUL, UTF-8 cannot carry a lone surrogate. */
+const storable = (text: string) => !text.includes('\u0000') && isWellFormedText(text);
+let run = 0;
 
 const city = (code: string, name = `${code} 市`) => [code, name, 'city', '[]', 1, 2];
 
@@ -52,6 +58,27 @@ describe.each(testDatabases)('bulk loading on %s', (dialect) => {
     const ids = new Map(stored.map((row) => [row.code, row.id]));
     expect(first).toEqual([ids.get('b-1'), ids.get('b-2')]);
     expect(second).toEqual([ids.get('b-3'), null, ids.get('b-4')]);
+  });
+
+  it('stores any text as given: quotes, braces, backslashes, the word NULL, the empty string', async () => {
+    const names = ['', 'NULL', 'null', '"quoted"', "it's", 'a\\b', '{x,y}', 'a,b', ' spaced ', '张三\n李四', '😀'];
+    await inTransaction(t.db, (trx) =>
+      bulkInsert(
+        trx,
+        CITIES,
+        names.map((name, i) => city(`q-${String(i).padStart(2, '0')}`, name)),
+      ),
+    );
+    expect((await storedPlaces(t.db, 'q-')).map((row) => row.name)).toEqual(names);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.string({ unit: 'binary' }).filter(storable), { maxLength: 20 }), async (texts) => {
+        const prefix = `p-${run++}-`;
+        const rows = texts.map((text, i) => city(`${prefix}${String(i).padStart(2, '0')}`, text));
+        await inTransaction(t.db, (trx) => bulkInsert(trx, CITIES, rows));
+        expect((await storedPlaces(t.db, prefix)).map((row) => row.name)).toEqual(texts);
+      }),
+      { numRuns: 30 },
+    );
   });
 
   it('writes more rows than one statement holds, each id in its row’s place', async () => {

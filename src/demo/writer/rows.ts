@@ -67,7 +67,8 @@ void everyCaseColumn;
 
 /** Where a case row holds complaint_id, filled in by the writer once the complaint has its id. */
 export const CASE_COMPLAINT_ID = CASE_COLUMNS.indexOf('complaint_id');
-/** Where a complaint row holds external_no. */
+/** Where a complaint row holds source_system and external_no, its unique key. */
+export const COMPLAINT_SOURCE_SYSTEM = COMPLAINT_COLUMNS.indexOf('source_system');
 export const COMPLAINT_EXTERNAL_NO = COMPLAINT_COLUMNS.indexOf('external_no');
 
 function positional(row: object, columns: readonly string[]): BulkValue[] {
