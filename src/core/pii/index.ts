@@ -1,3 +1,4 @@
+export { bulkCipher } from './bulk-cipher.js';
 export {
   type Cipher,
   CipherError,

@@ -46,6 +46,10 @@ export const COMPLAINT_COLUMNS = [
   'resolved',
   'satisfaction',
   'reopen_count',
+  'lat',
+  'lng',
+  'media_url',
+  'attributes',
 ] as const satisfies readonly (keyof ComplaintTable)[];
 
 export const CASE_COLUMNS = [

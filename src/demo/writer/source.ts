@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { CreditReceiver, startWorker } from '../../workers/channel.js';
 import type { Demo } from '../demo.js';
 import { demoRowChunks, type RowBuild, type RowChunk } from './rows.js';
 import type { RowWorkerData } from './worker.js';
@@ -39,63 +39,13 @@ export function threadRowSource(demo: Demo, build: RowBuild): RowSource {
   };
 }
 
-/** One worker's chunks, in the order it posts them, with the credits that keep it a few chunks ahead. */
-class Lane {
-  private readonly chunks: RowChunk[] = [];
-  private waiting: { resolve: (chunk: RowChunk) => void; reject: (error: unknown) => void } | undefined;
-  private failure: unknown;
-
-  constructor(readonly worker: Worker) {
-    worker.on('message', (chunk: RowChunk) => {
-      if (this.waiting) {
-        this.waiting.resolve(chunk);
-        this.waiting = undefined;
-      } else {
-        this.chunks.push(chunk);
-      }
-    });
-    worker.on('error', (error) => this.fail(error));
-    worker.on('exit', (code) => this.fail(new Error(`demo row worker stopped (exit code ${code})`)));
-  }
-
-  private fail(error: unknown): void {
-    this.failure ??= error;
-    this.waiting?.reject(this.failure);
-    this.waiting = undefined;
-  }
-
-  next(): Promise<RowChunk> {
-    const chunk = this.chunks.shift();
-    if (chunk) {
-      this.worker.postMessage({ credit: 1 });
-      return Promise.resolve(chunk);
-    }
-    if (this.failure !== undefined) {
-      return Promise.reject(this.failure);
-    }
-    return new Promise((resolve, reject) => {
-      this.waiting = {
-        resolve: (arrived) => {
-          this.worker.postMessage({ credit: 1 });
-          resolve(arrived);
-        },
-        reject,
-      };
-    });
-  }
-}
-
-/** A row worker, started through worker-entry.mjs, which gives it the tsx loader the TypeScript sources need. */
-function startWorker(data: RowWorkerData, heapMb: number): Worker {
+/** A row worker: worker.ts on its own thread, with the old-generation room of workerHeapMb. */
+function startRowWorker(data: RowWorkerData, heapMb: number): CreditReceiver<RowChunk> {
+  // With a heap limit V8 collects before the old generation grows far past what is live (the week's drafts, the
+  // model): without one a worker's heap swung between 100 and 350 MB and the process passed the 500 MB bar.
   const here = import.meta.url;
-  const worker = new URL(`./worker${extname(fileURLToPath(here))}`, here).href;
-  return new Worker(new URL('./worker-entry.mjs', here), {
-    argv: [worker],
-    workerData: data,
-    // With a heap limit V8 collects before the old generation grows far past what is live (the week's drafts, the
-    // model): without one a worker's heap swung between 100 and 350 MB and the process passed the 500 MB bar.
-    resourceLimits: { maxOldGenerationSizeMb: heapMb },
-  });
+  const module = new URL(`./worker${extname(fileURLToPath(here))}`, here);
+  return new CreditReceiver(startWorker(module, data, { heapMb }), 'demo row worker');
 }
 
 /** Old-generation room for a row worker: the model and modules, plus about 2 KB per record of the average week. */
@@ -128,11 +78,11 @@ export function workerRowSource(
       chunkRows: options.chunkRows,
       window: options.window,
     };
-    return new Lane(startWorker(data, workerHeapMb(demo)));
+    return startRowWorker(data, workerHeapMb(demo));
   });
   return {
     async *week(index) {
-      const lane = lanes[index % lanes.length] as Lane;
+      const lane = lanes[index % lanes.length] as CreditReceiver<RowChunk>;
       for (;;) {
         const chunk = await lane.next();
         if (chunk.week !== index) {

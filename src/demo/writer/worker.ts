@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createCipher } from '../../core/pii/index.js';
+import { bulkCipher, createCipher } from '../../core/pii/index.js';
+import { creditSender } from '../../workers/channel.js';
 import { createDemo, type DemoOptions } from '../demo.js';
-import { bulkCipher } from './bulk-cipher.js';
 import { type RefSnapshot, snapshotRefs } from './refs.js';
-import { demoRowChunks } from './rows.js';
+import { demoRowChunks, type RowChunk } from './rows.js';
 
 /*
  * The row worker: regenerates the demo from its options (deterministic, so the same town), builds the rows of its
@@ -24,26 +24,14 @@ export interface RowWorkerData {
 }
 
 async function run(port: NonNullable<typeof parentPort>, data: RowWorkerData): Promise<void> {
-  let credits = data.window;
-  let wake: (() => void) | undefined;
-  port.on('message', (message: { credit: number }) => {
-    credits += message.credit;
-    wake?.();
-    wake = undefined;
-  });
+  const channel = creditSender<RowChunk>(port, data.window);
   const build = {
     refs: snapshotRefs(data.snapshot),
     cipher: bulkCipher(createCipher({ secret: data.secret }), data.secret),
     chunkRows: data.chunkRows,
   };
   for (const chunk of demoRowChunks(createDemo(data.options), data.weeks, build)) {
-    while (credits === 0) {
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-      });
-    }
-    credits -= 1;
-    port.postMessage(chunk);
+    await channel.send(chunk);
   }
   port.close();
 }

@@ -1,8 +1,8 @@
 import { createCipheriv, createDecipheriv, hkdfSync } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CipherError, createCipher, isWellFormedText } from '../../core/pii/index.js';
 import { bulkCipher } from './bulk-cipher.js';
+import { CipherError, createCipher, isWellFormedText } from './cipher.js';
 
 const SECRET = 'bulk-cipher-test-secret-0123456789abcdefghij';
 

@@ -1,5 +1,5 @@
 import { createCipheriv, hkdfSync, type Cipher as NodeCipher, randomFillSync } from 'node:crypto';
-import { type Cipher, CipherError, isWellFormedText } from '../../core/pii/index.js';
+import { type Cipher, CipherError, isWellFormedText } from './cipher.js';
 
 /*
  * core/pii's encrypt for millions of values: the same AES-256-GCM tokens (`v1.<keyId>.<iv>.<ciphertext>.<tag>`, the
@@ -132,7 +132,8 @@ class Ghash {
 
 /**
  * A cipher whose encrypt makes the same tokens as `cipher` (made from `secret`) much faster; decrypt and blindIndex
- * are the cipher's own. For bulk writers that encrypt millions of values in one run.
+ * are the cipher's own. For bulk writers that encrypt millions of values in one run: the demo and file imports, not
+ * requests whose plaintext and timing a remote party controls (docs/decisions/0006-bulk-cipher-for-intake.md).
  */
 export function bulkCipher(cipher: Cipher, secret: string): Cipher {
   const key = Buffer.from(hkdfSync('sha256', secret, SALT, KEY_INFO, 32));
