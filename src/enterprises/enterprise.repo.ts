@@ -77,3 +77,8 @@ export async function insertEnterprise(db: Db, row: Insertable<EnterpriseTable>)
 export async function updateEnterpriseRow(db: Db, id: number, patch: Updateable<EnterpriseTable>): Promise<void> {
   await db.updateTable('enterprise').set(patch).where('id', '=', id).execute();
 }
+
+/** Every enterprise's id by credit code, for bulk work that resolves many codes (intake). */
+export async function listEnterpriseIds(db: Db): Promise<{ id: number; credit_code: string }[]> {
+  return db.selectFrom('enterprise').select(['id', 'credit_code']).execute();
+}

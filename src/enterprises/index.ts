@@ -5,7 +5,7 @@ export {
   normalizeCreditCode,
   validateCreditCode,
 } from './credit-code.js';
-export type { EnterpriseRow } from './enterprise.repo.js';
+export { type EnterpriseRow, listEnterpriseIds } from './enterprise.repo.js';
 export { enterpriseRoutes } from './enterprise.routes.js';
 export type {
   CreateEnterpriseInput,

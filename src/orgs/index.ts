@@ -1,5 +1,5 @@
 export { type DefaultDepartment, defaultDepartments } from './department.defaults.js';
-export type { DepartmentRow } from './department.repo.js';
+export { type DepartmentRow, listDepartmentRows } from './department.repo.js';
 export { departmentRoutes } from './department.routes.js';
 export type {
   CreateDepartmentInput,

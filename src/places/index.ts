@@ -1,4 +1,4 @@
-export type { PlaceRow } from './place.repo.js';
+export { listPlaces, type PlaceRow } from './place.repo.js';
 export { placeRoutes } from './place.routes.js';
 export type { Boundary, CreatePlaceInput, Place, PlaceLevel } from './place.schema.js';
 export { placeLevels } from './place.schema.js';

@@ -1,5 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { EnterpriseTable } from './tables/enterprises.js';
+import type {
+  ApiKeyTable,
+  IdempotencyKeyTable,
+  ImportBatchTable,
+  ImportIssueTable,
+  RecordChangeTable,
+} from './tables/intake.js';
 import type { DepartmentTable } from './tables/orgs.js';
 import type { PlaceClosureTable, PlaceTable } from './tables/places.js';
 import type { ComplaintTable, EnforcementCaseTable } from './tables/records.js';
@@ -20,6 +27,11 @@ export interface Database {
   taxonomy_head: TaxonomyHeadTable;
   complaint: ComplaintTable;
   enforcement_case: EnforcementCaseTable;
+  import_batch: ImportBatchTable;
+  import_issue: ImportIssueTable;
+  record_change: RecordChangeTable;
+  idempotency_key: IdempotencyKeyTable;
+  api_key: ApiKeyTable;
 }
 
 export type Db = Kysely<Database>;

@@ -17,6 +17,7 @@ export {
 export { addDays, dayOf, daysBetween, parseDay, startOfDay, weekdayOf } from './day.js';
 export { HOLIDAY_KEYS, HOLIDAY_NAMES, type HolidayKey, type HolidayYear, type Locale } from './holiday-names.js';
 export { CN_HOLIDAYS, HOLIDAY_FIRST_YEAR, HOLIDAY_LAST_YEAR } from './holidays-cn.js';
+export { townIso } from './instant.js';
 export {
   addWeeks,
   formatWeek,

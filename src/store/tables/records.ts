@@ -61,6 +61,13 @@ export interface ComplaintTable extends RecordCoreColumns {
   satisfaction: Satisfaction | null;
   /** How many times the complaint was reopened after closure. */
   reopen_count: number;
+  /** Where it happened, WGS84 degrees (Open311 lat/long), when known. */
+  lat: number | null;
+  lng: number | null;
+  /** A photo or file the complainant linked (Open311 media_url). */
+  media_url: string | null;
+  /** JSON object of Open311 service attributes (code → value or values), when given. */
+  attributes: string | null;
 }
 
 /** An administrative enforcement case (执法案件). The table is not called `case`: that is an SQL keyword. */
