@@ -1,12 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { answerIdempotently, checkIdempotencyKey, idempotencyHeadersSchema } from '../server/idempotency.js';
 import { casePageSchema, caseSchema, createCaseSchema, listCasesQuerySchema } from './case.schema.js';
-import { createCase, getCase, listCases } from './case.service.js';
+import { getCase, listCases, upsertCase, upsertCases } from './case.service.js';
+import { recordBatchResultSchema, recordBatchSchema } from './record.batch.js';
 import { recordIdParamsSchema } from './record.schema.js';
-import type { RecordDeps } from './record.service.js';
+import { type RecordDeps, WRITE_HEADER, writeStatus } from './record.service.js';
 
 const tags = ['cases'];
 
-/** `/api/cases`: administrative enforcement cases, one at a time (ledgers and batches go through intake). */
+/**
+ * `/api/cases`: administrative enforcement cases, one at a time or up to 1,000 per batch (ledger files go through
+ * intake). POSTs are upserts by (sourceSystem, externalNo) and take an Idempotency-Key.
+ */
 export const caseRoutes: FastifyPluginAsyncZod<RecordDeps> = async (app, deps) => {
   app.get(
     '/api/cases',
@@ -27,7 +32,38 @@ export const caseRoutes: FastifyPluginAsyncZod<RecordDeps> = async (app, deps) =
   );
   app.post(
     '/api/cases',
-    { schema: { tags, summary: 'Record an enforcement case', body: createCaseSchema, response: { 201: caseSchema } } },
-    async (request, reply) => reply.code(201).send(await createCase(deps, request.body)),
+    {
+      schema: {
+        tags,
+        summary: 'Record an enforcement case, or update the one with its (sourceSystem, externalNo)',
+        headers: idempotencyHeadersSchema,
+        body: createCaseSchema,
+        response: { 200: caseSchema, 201: caseSchema },
+      },
+      preValidation: checkIdempotencyKey,
+    },
+    async (request, reply) =>
+      answerIdempotently(deps.db, request, reply, async (db) => {
+        const { outcome, record } = await upsertCase({ ...deps, db }, request.body);
+        return { status: writeStatus(outcome), headers: { [WRITE_HEADER]: outcome }, body: record };
+      }),
+  );
+  app.post(
+    '/api/cases/batch',
+    {
+      schema: {
+        tags,
+        summary: 'Record up to 1,000 enforcement cases in one transaction; each item answered on its own',
+        headers: idempotencyHeadersSchema,
+        body: recordBatchSchema,
+        response: { 200: recordBatchResultSchema },
+      },
+      preValidation: checkIdempotencyKey,
+    },
+    async (request, reply) =>
+      answerIdempotently(deps.db, request, reply, async (db) => ({
+        status: 200,
+        body: await upsertCases({ ...deps, db }, request.body),
+      })),
   );
 };

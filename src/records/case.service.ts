@@ -1,10 +1,9 @@
 import { invalidField, notFound } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
 import type { Db } from '../store/database.js';
-import { isUniqueViolation } from '../store/dialect.js';
 import { inTransaction } from '../store/transaction.js';
 import { presentCase } from './case.presenter.js';
-import { findCaseRow, insertCase, listCaseRows } from './case.repo.js';
+import { findCaseRow, listCaseRows } from './case.repo.js';
 import {
   type Case,
   type CasePage,
@@ -14,41 +13,92 @@ import {
   listCasesQuerySchema,
 } from './case.schema.js';
 import { findComplaintRow } from './complaint.repo.js';
+import { type RecordBatchResult, upsertRecordBatch } from './record.batch.js';
 import { createRefResolver } from './record.refs.js';
 import type { RecordFilter } from './record.repo.js';
 import { caseRow } from './record.rows.js';
-import { checkNotDuplicate, duplicateRecord, type RecordDeps, resolveRecordQuery, toPage } from './record.service.js';
+import {
+  type RecordDeps,
+  type RecordWriteResult,
+  resolveRecordQuery,
+  toPage,
+  upsertApiRecords,
+} from './record.service.js';
+import type { RecordWrite } from './record.upsert.js';
+
+/** The town of the complaint a case names by id, or undefined when there is no such complaint. */
+type ComplaintTownOf = (db: Db, complaintId: number) => Promise<ComplaintTown | undefined>;
+interface ComplaintTown {
+  id: number;
+  code: string;
+}
+
+const complaintTown: ComplaintTownOf = async (db, complaintId) => {
+  const row = await findComplaintRow(db, complaintId);
+  return row && { id: row.town_id, code: row.town_code };
+};
 
 /** The id of the complaint a case came from, which must exist and lie in the same town. */
-async function checkComplaint(db: Db, complaintId: number | undefined, townId: number): Promise<number | null> {
+async function checkComplaint(
+  db: Db,
+  complaintId: number | undefined,
+  townId: number,
+  townOf: ComplaintTownOf = complaintTown,
+): Promise<number | null> {
   if (complaintId === undefined) {
     return null;
   }
-  const complaint = await findComplaintRow(db, complaintId);
-  if (!complaint) {
+  const town = await townOf(db, complaintId);
+  if (town === undefined) {
     throw invalidField('complaintId', `unknown complaint ${complaintId}`);
   }
-  if (complaint.town_id !== townId) {
-    throw invalidField('complaintId', `complaint ${complaintId} belongs to town ${complaint.town_code}`);
+  if (town.id !== townId) {
+    throw invalidField('complaintId', `complaint ${complaintId} belongs to town ${town.code}`);
   }
-  return complaint.id;
+  return complaintId;
 }
 
 /**
- * Record one administrative enforcement case. Codes are checked against the store (unknown ones are invalid_input
- * naming the field), the day, ISO week, deadline and handling durations derived (see record.rows.ts). A second
- * case under the same (sourceSystem, externalNo) is a conflict.
+ * Record one administrative enforcement case, keyed by (sourceSystem, externalNo) like complaints (see
+ * upsertComplaint): inserted, updated with its history, or left alone. Codes are checked against the store (unknown
+ * ones are invalid_input naming the field), the day, ISO week, deadline and handling durations derived (see
+ * record.rows.ts); `complaintId` must be a complaint of the same town.
  */
-export async function createCase(deps: RecordDeps, input: CreateCaseInput): Promise<Case> {
+export async function upsertCase(deps: RecordDeps, input: CreateCaseInput): Promise<RecordWriteResult<Case>> {
   const data = parseInput(createCaseSchema, input);
   return inTransaction(deps.db, async (db) => {
     const refs = await createRefResolver().resolve(db, data);
-    await checkNotDuplicate(db, 'enforcement_case', data);
     const complaintId = await checkComplaint(db, data.complaintId, refs.townId);
-    const id = await insertCase(db, caseRow(data, refs, complaintId, Date.now())).catch((error: unknown) => {
-      throw isUniqueViolation(error) ? duplicateRecord('enforcement_case', data.sourceSystem, data.externalNo) : error;
-    });
-    return presentCase(await loadCase(db, id));
+    const row = caseRow(data, refs, complaintId, Date.now());
+    const [write] = (await upsertApiRecords(db, deps.cipher, 'enforcement_case', [row])) as [RecordWrite];
+    return { outcome: write.outcome, record: presentCase(await loadCase(db, write.id)) };
+  });
+}
+
+/** Record one enforcement case (see upsertCase) and return it as stored. */
+export async function createCase(deps: RecordDeps, input: CreateCaseInput): Promise<Case> {
+  return (await upsertCase(deps, input)).record;
+}
+
+/**
+ * Record many enforcement cases in one transaction (see upsertRecordBatch). Each complaint named by `complaintId`
+ * is looked up once per batch.
+ */
+export async function upsertCases(deps: RecordDeps, input: unknown): Promise<RecordBatchResult> {
+  const towns = new Map<number, Promise<ComplaintTown | undefined>>();
+  const townOf: ComplaintTownOf = (db, id) => {
+    let town = towns.get(id);
+    if (!town) {
+      town = complaintTown(db, id);
+      towns.set(id, town);
+    }
+    return town;
+  };
+  return upsertRecordBatch(deps, input, {
+    table: 'enforcement_case',
+    schema: createCaseSchema,
+    row: async (db, data, refs, now) =>
+      caseRow(data, refs, await checkComplaint(db, data.complaintId, refs.townId, townOf), now),
   });
 }
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases, useTestStore } from '../store/testing.js';
-import { createCase, getCase, listCases } from './case.service.js';
+import { createCase, getCase, listCases, upsertCase } from './case.service.js';
 import { createComplaint } from './complaint.service.js';
 import { makeCaseInput, makeComplaintInput, recordDeps, seedRecordWorld, world } from './record.testing.js';
 
@@ -81,10 +81,22 @@ describe.each(testDatabases)('enforcement cases on %s', (dialect) => {
     await invalid({ status: 'cancelled' }, 'closedAt');
   });
 
-  it('answers a duplicate ledger number with a conflict', async () => {
+  it('upserts a ledger number: unchanged when sent again, updated with its history when it changed', async () => {
     const input = makeCaseInput();
-    await createCase(deps(), input);
-    await expect(createCase(deps(), input)).rejects.toMatchObject({ code: 'conflict' });
+    const first = await upsertCase(deps(), input);
+    expect(first.outcome).toBe('inserted');
+    expect(await upsertCase(deps(), input)).toEqual({ outcome: 'unchanged', record: first.record });
+    const investigating = await upsertCase(deps(), { ...input, status: 'investigating', partyName: '王某' });
+    expect(investigating).toMatchObject({ outcome: 'updated', record: { id: first.record.id, partyName: '王某' } });
+    const history = await t.db
+      .selectFrom('record_change')
+      .selectAll()
+      .where('record_kind', '=', 'case')
+      .where('record_id', '=', first.record.id)
+      .execute();
+    expect(history.map((h) => [h.origin, JSON.parse(h.changes)])).toEqual([
+      ['api', { status: { from: 'opened', to: 'investigating' }, party_name: { from: null, to: '王某' } }],
+    ]);
   });
 
   it('lists cases with the record filters plus status and source', async () => {

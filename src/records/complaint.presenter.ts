@@ -1,6 +1,6 @@
 import { type Cipher, maskName, maskPhone } from '../core/pii/index.js';
 import type { ComplaintRow } from './complaint.repo.js';
-import type { Complainant, Complaint } from './complaint.schema.js';
+import type { Complainant, Complaint, ComplaintAttributes } from './complaint.schema.js';
 import { presentRecordCore } from './record.presenter.js';
 
 /**
@@ -34,5 +34,9 @@ export function presentComplaint(row: ComplaintRow, cipher: Cipher, now = Date.n
     resolved: row.resolved === null ? null : row.resolved === 1,
     satisfaction: row.satisfaction,
     reopenCount: row.reopen_count,
+    lat: row.lat,
+    lng: row.lng,
+    mediaUrl: row.media_url,
+    attributes: row.attributes === null ? null : (JSON.parse(row.attributes) as ComplaintAttributes),
   };
 }

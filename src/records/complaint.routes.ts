@@ -1,17 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { answerIdempotently, checkIdempotencyKey, idempotencyHeadersSchema } from '../server/idempotency.js';
 import {
   complaintPageSchema,
   complaintSchema,
   createComplaintSchema,
   listComplaintsQuerySchema,
 } from './complaint.schema.js';
-import { createComplaint, getComplaint, listComplaints } from './complaint.service.js';
+import { getComplaint, listComplaints, upsertComplaint, upsertComplaints } from './complaint.service.js';
+import { recordBatchResultSchema, recordBatchSchema } from './record.batch.js';
 import { recordIdParamsSchema } from './record.schema.js';
-import type { RecordDeps } from './record.service.js';
+import { type RecordDeps, WRITE_HEADER, writeStatus } from './record.service.js';
 
 const tags = ['complaints'];
 
-/** `/api/complaints`: citizen complaints, one at a time (files and batches go through intake). */
+/**
+ * `/api/complaints`: citizen complaints, one at a time or up to 1,000 per batch (files go through intake). POSTs are
+ * upserts by (sourceSystem, externalNo) and take an Idempotency-Key.
+ */
 export const complaintRoutes: FastifyPluginAsyncZod<RecordDeps> = async (app, deps) => {
   app.get(
     '/api/complaints',
@@ -40,8 +45,37 @@ export const complaintRoutes: FastifyPluginAsyncZod<RecordDeps> = async (app, de
   app.post(
     '/api/complaints',
     {
-      schema: { tags, summary: 'Record a complaint', body: createComplaintSchema, response: { 201: complaintSchema } },
+      schema: {
+        tags,
+        summary: 'Record a complaint, or update the one with its (sourceSystem, externalNo)',
+        headers: idempotencyHeadersSchema,
+        body: createComplaintSchema,
+        response: { 200: complaintSchema, 201: complaintSchema },
+      },
+      preValidation: checkIdempotencyKey,
     },
-    async (request, reply) => reply.code(201).send(await createComplaint(deps, request.body)),
+    async (request, reply) =>
+      answerIdempotently(deps.db, request, reply, async (db) => {
+        const { outcome, record } = await upsertComplaint({ ...deps, db }, request.body);
+        return { status: writeStatus(outcome), headers: { [WRITE_HEADER]: outcome }, body: record };
+      }),
+  );
+  app.post(
+    '/api/complaints/batch',
+    {
+      schema: {
+        tags,
+        summary: 'Record up to 1,000 complaints in one transaction; each item answered on its own',
+        headers: idempotencyHeadersSchema,
+        body: recordBatchSchema,
+        response: { 200: recordBatchResultSchema },
+      },
+      preValidation: checkIdempotencyKey,
+    },
+    async (request, reply) =>
+      answerIdempotently(deps.db, request, reply, async (db) => ({
+        status: 200,
+        body: await upsertComplaints({ ...deps, db }, request.body),
+      })),
   );
 };

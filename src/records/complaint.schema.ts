@@ -16,6 +16,38 @@ export const complaintChannels = ['hotline_12345', 'web', 'phone', 'visit', 'api
 export const complaintStatuses = ['received', 'dispatched', 'in_progress', 'responded', 'closed', 'cancelled'] as const;
 export const satisfactions = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
 
+/** An http or https URL of at most 2,000 characters. */
+export const mediaUrlSchema = storableText(2000).refine(
+  (value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol),
+  'must be an http or https URL',
+);
+
+const attributeCode = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1–64 letters, digits, _, . or - (not starting with _ . -)');
+const attributeValue = storableText(500);
+/** At most 50 attributes of at most 50 values of at most 500 characters each. */
+export const complaintAttributesSchema = z
+  .record(attributeCode, z.union([attributeValue, z.array(attributeValue).min(1).max(50)]))
+  .refine((attributes) => Object.keys(attributes).length <= 50, 'at most 50 attributes');
+export type ComplaintAttributes = z.infer<typeof complaintAttributesSchema>;
+
+/** Degrees within ±limit; -0 is 0 (PostgreSQL would drop the sign, SQLite keep it). */
+const degrees = (limit: number) =>
+  z
+    .number()
+    .min(-limit)
+    .max(limit)
+    .transform((value) => value + 0);
+
+/** A point needs both coordinates: one alone is a typo, not a place. */
+function checkPoint(data: { lat?: number | undefined; lng?: number | undefined }, ctx: z.RefinementCtx): void {
+  if ((data.lat === undefined) !== (data.lng === undefined)) {
+    const missing = data.lat === undefined ? 'lat' : 'lng';
+    ctx.addIssue({ code: 'custom', path: [missing], message: 'give lat and lng together, or neither' });
+  }
+}
+
 export const createComplaintSchema = z
   .object({
     ...recordInputShape,
@@ -33,8 +65,16 @@ export const createComplaintSchema = z
     resolved: z.boolean().optional(),
     satisfaction: z.enum(satisfactions).optional(),
     reopenCount: z.number().int().min(0).max(1000).default(0),
+    /** Where it happened, WGS84 degrees (as Open311 sends them; no GCJ-02): both or neither. */
+    lat: degrees(90).optional(),
+    lng: degrees(180).optional(),
+    /** A photo or page the complainant linked (Open311 media_url). */
+    mediaUrl: mediaUrlSchema.optional(),
+    /** Answers to the service's extra questions (Open311 attributes): code → value, or values of a multi-value list. */
+    attributes: complaintAttributesSchema.optional(),
   })
-  .superRefine(checkRecordRules);
+  .superRefine(checkRecordRules)
+  .superRefine(checkPoint);
 export type CreateComplaintInput = z.input<typeof createComplaintSchema>;
 export type ComplaintData = z.output<typeof createComplaintSchema>;
 
@@ -54,6 +94,10 @@ export const complaintSchema = z.object({
   resolved: z.boolean().nullable(),
   satisfaction: z.enum(satisfactions).nullable(),
   reopenCount: z.number(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  mediaUrl: z.string().nullable(),
+  attributes: z.record(z.string(), z.union([z.string(), z.array(z.string())])).nullable(),
 });
 export type Complaint = z.infer<typeof complaintSchema>;
 

@@ -1,10 +1,9 @@
 import { notFound } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
 import type { Db } from '../store/database.js';
-import { isUniqueViolation } from '../store/dialect.js';
 import { inTransaction } from '../store/transaction.js';
 import { presentComplaint } from './complaint.presenter.js';
-import { findComplaintRow, insertComplaint, listComplaintRows } from './complaint.repo.js';
+import { findComplaintRow, listComplaintRows } from './complaint.repo.js';
 import {
   type Complaint,
   type ComplaintPage,
@@ -13,27 +12,54 @@ import {
   type ListComplaintsQuery,
   listComplaintsQuerySchema,
 } from './complaint.schema.js';
+import { type RecordBatchResult, upsertRecordBatch } from './record.batch.js';
 import { createRefResolver } from './record.refs.js';
 import type { RecordFilter } from './record.repo.js';
 import { complaintRow } from './record.rows.js';
-import { checkNotDuplicate, duplicateRecord, type RecordDeps, resolveRecordQuery, toPage } from './record.service.js';
+import {
+  type RecordDeps,
+  type RecordWriteResult,
+  resolveRecordQuery,
+  toPage,
+  upsertApiRecords,
+} from './record.service.js';
+import type { RecordWrite } from './record.upsert.js';
 
 /**
- * Record one citizen complaint. Codes are checked against the store (unknown ones are invalid_input naming the
- * field), the day, ISO week, deadline and handling durations derived (see record.rows.ts), and the complainant's
- * name and phone stored only encrypted, with a blind index of the phone to find repeat complainants. A second
- * complaint under the same (sourceSystem, externalNo) is a conflict.
+ * Record one citizen complaint, keyed by (sourceSystem, externalNo): a new key is inserted; a known key is updated
+ * where its fields differ (the change kept in record_change, origin `api`) or left alone where they do not, so
+ * sending the same complaint twice writes nothing. Codes are checked against the store (unknown ones are
+ * invalid_input naming the field), the day, ISO week, deadline and handling durations derived (see record.rows.ts),
+ * and the complainant's name and phone stored only encrypted, with a blind index of the phone to find repeat
+ * complainants.
  */
-export async function createComplaint(deps: RecordDeps, input: CreateComplaintInput): Promise<Complaint> {
+export async function upsertComplaint(
+  deps: RecordDeps,
+  input: CreateComplaintInput,
+): Promise<RecordWriteResult<Complaint>> {
   const data = parseInput(createComplaintSchema, input);
   return inTransaction(deps.db, async (db) => {
     const refs = await createRefResolver().resolve(db, data);
-    await checkNotDuplicate(db, 'complaint', data);
-    const { cipher } = deps;
-    const id = await insertComplaint(db, complaintRow(data, refs, cipher, Date.now())).catch((error: unknown) => {
-      throw isUniqueViolation(error) ? duplicateRecord('complaint', data.sourceSystem, data.externalNo) : error;
-    });
-    return presentComplaint(await loadComplaint(db, id), cipher);
+    const row = complaintRow(data, refs, deps.cipher, Date.now());
+    const [write] = (await upsertApiRecords(db, deps.cipher, 'complaint', [row])) as [RecordWrite];
+    return { outcome: write.outcome, record: presentComplaint(await loadComplaint(db, write.id), deps.cipher) };
+  });
+}
+
+/** Record one complaint (see upsertComplaint) and return it as stored. */
+export async function createComplaint(deps: RecordDeps, input: CreateComplaintInput): Promise<Complaint> {
+  return (await upsertComplaint(deps, input)).record;
+}
+
+/**
+ * Record many complaints in one transaction (see upsertRecordBatch): each item validated on its own, the valid ones
+ * upserted together, the others reported with their fields.
+ */
+export async function upsertComplaints(deps: RecordDeps, input: unknown): Promise<RecordBatchResult> {
+  return upsertRecordBatch(deps, input, {
+    table: 'complaint',
+    schema: createComplaintSchema,
+    row: async (_db, data, refs, now) => complaintRow(data, refs, deps.cipher, now),
   });
 }
 

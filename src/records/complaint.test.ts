@@ -4,7 +4,7 @@ import { makeCreditCode } from '../enterprises/index.js';
 import { testDatabases, useTestStore } from '../store/testing.js';
 import { updateCategory } from '../taxonomy/index.js';
 import { presentComplainant } from './complaint.presenter.js';
-import { createComplaint, getComplaint } from './complaint.service.js';
+import { createComplaint, getComplaint, upsertComplaint } from './complaint.service.js';
 import { makeComplaintInput, recordDeps, seedRecordWorld, testCipher, world } from './record.testing.js';
 
 const HOUR = 3_600_000;
@@ -159,22 +159,88 @@ describe.each(testDatabases)('complaints on %s', (dialect) => {
     await expectInvalid(createComplaint(deps(), make({ content: 'a\uD800b' })), 'content');
   });
 
-  it('answers a second complaint with the same source number with a conflict, and wrote nothing', async () => {
+  it('upserts by (sourceSystem, externalNo): inserted, then unchanged, then updated with its history', async () => {
     const input = makeComplaintInput();
-    await createComplaint(deps(), input);
-    await expect(createComplaint(deps(), { ...input, content: '重复' })).rejects.toMatchObject({
-      code: 'conflict',
-      details: { issues: [{ path: 'externalNo' }] },
+    const first = await upsertComplaint(deps(), input);
+    expect(first.outcome).toBe('inserted');
+    const historyOf = (id: number) =>
+      t.db.selectFrom('record_change').selectAll().where('record_kind', '=', 'complaint').where('record_id', '=', id);
+
+    // The same fields again (the phone written differently is the same phone): nothing written, the stored record back.
+    const again = await upsertComplaint(deps(), { ...input, content: ` ${input.content} ` });
+    expect(again).toEqual({ outcome: 'unchanged', record: first.record });
+    expect(await historyOf(first.record.id).execute()).toEqual([]);
+
+    const changed = await upsertComplaint(deps(), {
+      ...input,
+      content: '已补充材料：拖欠四个月工资。',
+      complainantPhone: '13900001111',
+      status: 'in_progress',
     });
-    const same = await t.db
+    expect(changed.outcome).toBe('updated');
+    expect(changed.record).toMatchObject({
+      id: first.record.id,
+      content: '已补充材料：拖欠四个月工资。',
+      status: 'in_progress',
+      complainant: { phone: '139****1111' },
+      createdAt: first.record.createdAt,
+    });
+    const history = await historyOf(first.record.id).execute();
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ origin: 'api', batch_id: null });
+    expect(JSON.parse(history[0]?.changes ?? '')).toEqual({
+      content: { from: input.content, to: '已补充材料：拖欠四个月工资。' },
+      status: { from: 'received', to: 'in_progress' },
+      complainant_phone: { changed: true },
+    });
+    expect(history[0]?.changes).not.toMatch(/1381234|1390000/);
+    const stored = await t.db
       .selectFrom('complaint')
       .select('content')
+      .where('source_system', '=', input.sourceSystem)
       .where('external_no', '=', input.externalNo)
       .execute();
-    expect(same.map((r) => r.content)).toEqual([input.content]);
+    expect(stored.map((r) => r.content)).toEqual(['已补充材料：拖欠四个月工资。']);
+    // createComplaint is the same write, returning the record
+    expect(
+      await createComplaint(deps(), {
+        ...input,
+        content: '已补充材料：拖欠四个月工资。',
+        complainantPhone: '13900001111',
+        status: 'in_progress',
+      }),
+    ).toEqual(changed.record);
     // the same number from another system is another complaint
-    await expect(createComplaint(deps(), { ...input, sourceSystem: 'web' })).resolves.toMatchObject({
-      sourceSystem: 'web',
+    const web = await upsertComplaint(deps(), { ...input, sourceSystem: 'web' });
+    expect(web.outcome).toBe('inserted');
+    expect(web.record.id).not.toBe(first.record.id);
+  });
+
+  it('finds a key another transaction inserted meanwhile, instead of losing the write', async () => {
+    const input = makeComplaintInput();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
     });
+    let markInserted = () => {};
+    const inserted = new Promise<void>((resolve) => {
+      markInserted = resolve;
+    });
+    const other = t.db.transaction().execute(async (trx) => {
+      await upsertComplaint({ ...deps(), db: trx }, input);
+      markInserted();
+      await held;
+    });
+    await inserted;
+    // PostgreSQL: this write misses the uncommitted row, then its insert waits for it; SQLite: it waits its turn.
+    const late = upsertComplaint(deps(), { ...input, content: '后到的版本' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await other;
+    const result = await late;
+    expect(result.outcome).toBe('updated');
+    expect(result.record.content).toBe('后到的版本');
+    const rows = await t.db.selectFrom('complaint').select('id').where('external_no', '=', input.externalNo).execute();
+    expect(rows.map((r) => r.id)).toEqual([result.record.id]);
   });
 });

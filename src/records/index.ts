@@ -2,7 +2,7 @@ export { type CaseRow, insertCase } from './case.repo.js';
 export { caseRoutes } from './case.routes.js';
 export type { Case, CaseData, CasePage, CreateCaseInput, ListCasesQuery } from './case.schema.js';
 export { caseOutcomes, caseSources, caseStatuses, createCaseSchema } from './case.schema.js';
-export { createCase, getCase, listCases } from './case.service.js';
+export { createCase, getCase, listCases, upsertCase, upsertCases } from './case.service.js';
 export { presentComplainant, presentComplaint } from './complaint.presenter.js';
 export { type ComplaintRow, insertComplaint } from './complaint.repo.js';
 export { complaintRoutes } from './complaint.routes.js';
@@ -15,8 +15,27 @@ export type {
   ListComplaintsQuery,
 } from './complaint.schema.js';
 export { complaintChannels, complaintStatuses, createComplaintSchema, satisfactions } from './complaint.schema.js';
-export { createComplaint, getComplaint, listComplaints } from './complaint.service.js';
+export {
+  createComplaint,
+  getComplaint,
+  listComplaints,
+  upsertComplaint,
+  upsertComplaints,
+} from './complaint.service.js';
+export { MAX_BATCH_ITEMS, type RecordBatchResult } from './record.batch.js';
 export { createRefResolver, type RecordRefs, type RefResolver, requireTown } from './record.refs.js';
 export { insertRecordRows } from './record.repo.js';
 export { caseRow, complaintRow, recordCoreRow } from './record.rows.js';
-export type { RecordDeps } from './record.service.js';
+export type { RecordDeps, RecordWriteResult } from './record.service.js';
+export {
+  type AfterWrite,
+  type RecordInsert,
+  type RecordTable,
+  type RecordWrite,
+  recordKey,
+  type StoredRecord,
+  type UpsertContext,
+  type UpsertOutcome,
+  upsertRecords,
+} from './record.upsert.js';
+export { complaintIdsByExternalNo } from './record.upsert.repo.js';

@@ -75,6 +75,10 @@ export function complaintRow(
     resolved: data.resolved === undefined ? null : data.resolved ? 1 : 0,
     satisfaction: data.satisfaction ?? null,
     reopen_count: data.reopenCount,
+    lat: data.lat ?? null,
+    lng: data.lng ?? null,
+    media_url: data.mediaUrl ?? null,
+    attributes: data.attributes === undefined ? null : JSON.stringify(data.attributes),
   });
 }
 

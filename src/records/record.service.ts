@@ -1,4 +1,4 @@
-import { conflict, invalidField } from '../core/errors.js';
+import { invalidField } from '../core/errors.js';
 import type { Cipher } from '../core/pii/index.js';
 import { parseDay, parseWeek } from '../core/time/index.js';
 import { requireDepartment } from '../orgs/index.js';
@@ -6,11 +6,19 @@ import { requirePlace } from '../places/index.js';
 import type { Db } from '../store/database.js';
 import { requireCategory } from '../taxonomy/index.js';
 import { requireTown } from './record.refs.js';
-import { findRecordIdByExternal, type RecordFilter, type RecordPaging, type RecordTableName } from './record.repo.js';
-import type { RecordCoreData, RecordListQuery } from './record.schema.js';
+import type { RecordFilter, RecordPaging } from './record.repo.js';
+import type { RecordListQuery } from './record.schema.js';
+import {
+  type RecordInsert,
+  type RecordTable,
+  type RecordWrite,
+  type UpsertOutcome,
+  upsertRecords,
+} from './record.upsert.js';
 
 /*
- * The rules complaints and enforcement cases share: duplicates, and turning list queries into filters and pages.
+ * The rules complaints and enforcement cases share: writing through the upsert (a second record under the same
+ * (sourceSystem, externalNo) updates the first), and turning list queries into filters and pages.
  * Resolving codes is in record.refs.ts, deriving the stored rows in record.rows.ts.
  */
 
@@ -20,24 +28,28 @@ export interface RecordDeps {
   cipher: Cipher;
 }
 
-const tableWords: Record<RecordTableName, string> = { complaint: 'complaint', enforcement_case: 'case' };
-
-/** A record already there under the same (sourceSystem, externalNo) is a conflict naming externalNo. */
-export async function checkNotDuplicate(
-  db: Db,
-  table: RecordTableName,
-  data: Pick<RecordCoreData, 'sourceSystem' | 'externalNo'>,
-): Promise<void> {
-  if ((await findRecordIdByExternal(db, table, data.sourceSystem, data.externalNo)) !== undefined) {
-    throw duplicateRecord(table, data.sourceSystem, data.externalNo);
-  }
+/** A record written by the API and how: `inserted` (new key), `updated` (changed fields), `unchanged`. */
+export interface RecordWriteResult<R> {
+  outcome: UpsertOutcome;
+  record: R;
 }
 
-/** The conflict for a second record under the same (sourceSystem, externalNo). */
-export function duplicateRecord(table: RecordTableName, sourceSystem: string, externalNo: string) {
-  return conflict(`${tableWords[table]} ${sourceSystem}/${externalNo} already exists`, {
-    issues: [{ path: 'externalNo', message: `already exists for sourceSystem ${sourceSystem}` }],
-  });
+/** The response header that tells how a single POST wrote its record: `inserted`, `updated` or `unchanged`. */
+export const WRITE_HEADER = 'shanzhi-write';
+
+/** The HTTP status of a write: 201 when it created the record, 200 when the key was already there. */
+export function writeStatus(outcome: UpsertOutcome): 200 | 201 {
+  return outcome === 'inserted' ? 201 : 200;
+}
+
+/** Upsert rows written through the API (origin `api`, no import batch) inside the caller's transaction. */
+export async function upsertApiRecords(
+  db: Db,
+  cipher: Cipher,
+  table: RecordTable,
+  rows: readonly RecordInsert[],
+): Promise<RecordWrite[]> {
+  return upsertRecords(db, table, rows, { cipher, origin: 'api', batchId: null, now: Date.now() });
 }
 
 /** A list query's codes resolved to ids (unknown ones are invalid_input naming the parameter) and its paging. */
