@@ -1,69 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_PG_URL, testDatabases } from '../src/store/testing.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testDatabases } from '../src/store/testing.js';
 import { version } from '../src/version.js';
+import { runCli, startCli, useFreshPostgresUrl } from './cli-harness.js';
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'shanzhi.js');
 const dataDir = mkdtempSync(join(tmpdir(), 'shanzhi-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function baseEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, SHANZHI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extra };
-  if (!('DATABASE_URL' in extra)) {
-    delete env.DATABASE_URL;
-  }
-  return env;
-}
-
-function start(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(process.execPath, [BIN, ...args], { env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  const child = start(args, env);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
-
-async function onPostgres(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_PG_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-/**
- * A PostgreSQL URL that puts everything in a fresh schema, created before and dropped after the enclosing describe
- * block, so the CLI test leaves the `test` database as it found it.
- */
-function useFreshPostgresUrl(): { readonly url: string } {
-  const schema = `cli_${process.pid}_${Date.now()}`;
-  const url = new URL(TEST_PG_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  beforeAll(() => onPostgres(`create schema ${schema}`));
-  afterAll(() => onPostgres(`drop schema if exists ${schema} cascade`));
-  return { url: url.toString() };
-}
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(dataDir, args, env);
+const start = (args: string[], env: NodeJS.ProcessEnv = {}) => startCli(dataDir, args, env);
 
 describe('shanzhi CLI', () => {
   it('prints its version and help', async () => {

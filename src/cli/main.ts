@@ -1,8 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { isAppError } from '../core/errors.js';
 import { version } from '../version.js';
+import { registerApiKey } from './commands/apikey.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDetect } from './commands/detect.js';
+import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerServe } from './commands/serve.js';
 
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
   registerServe(program);
   registerDemo(program);
   registerDetect(program);
+  registerImport(program);
+  registerApiKey(program);
   return program;
 }
 

@@ -9,6 +9,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { createCipher } from '../core/pii/index.js';
 import { enterpriseRoutes } from '../enterprises/index.js';
+import { importRoutes } from '../ingest/index.js';
+import { open311Routes } from '../open311/index.js';
 import { departmentRoutes } from '../orgs/index.js';
 import { placeRoutes } from '../places/index.js';
 import { caseRoutes, complaintRoutes, type RecordDeps } from '../records/index.js';
@@ -22,12 +24,14 @@ export interface AppOptions {
   store: Store;
   /** Key material for encrypting personal data at rest (config.ts loadSecret). */
   secret: string;
+  /** The data folder: uploads and saved import profiles live under it (config.ts dataDir). */
+  dataDir: string;
   /** pino options, or false for silence (tests). */
   logger?: FastifyServerOptions['logger'];
 }
 
 /** What every feature's routes may be given: the union of the features' declared dependencies. */
-export type AppDeps = HealthDeps & RecordDeps;
+export type AppDeps = HealthDeps & RecordDeps & { dataDir: string };
 
 /** Log options: never log credentials or personal data carried in headers. */
 export const defaultLogger: FastifyServerOptions['logger'] = {
@@ -58,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     dialect: options.store.dialect,
     version,
     cipher: createCipher({ secret: options.secret }),
+    dataDir: options.dataDir,
   };
   await app.register(healthRoutes, deps);
   await app.register(placeRoutes, deps);
@@ -66,6 +71,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(enterpriseRoutes, deps);
   await app.register(complaintRoutes, deps);
   await app.register(caseRoutes, deps);
+  await app.register(importRoutes, deps);
+  await app.register(open311Routes, deps);
   await app.ready();
   return app;
 }

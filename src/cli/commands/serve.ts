@@ -28,7 +28,7 @@ export async function serve(config: Config): Promise<void> {
   const store = await openStore(config);
   const secret = loadSecret(config, store.dialect === 'sqlite');
   await prepareStore(store);
-  const app = await buildApp({ store, secret });
+  const app = await buildApp({ store, secret, dataDir: config.dataDir });
   const address = await app.listen({ host: config.host, port: config.port });
   process.stdout.write(
     `Shanzhi is listening on ${address} (data: ${store.location}); API docs at ${address}/api/docs\n`,

@@ -1,0 +1,335 @@
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Cipher } from '../core/pii/index.js';
+import { type AfterWrite, complaintIdsByExternalNo, type RecordInsert, upsertRecords } from '../records/index.js';
+import type { Db } from '../store/database.js';
+import { inTransaction } from '../store/transaction.js';
+import { finishBatch, openBatch } from './import.batch.js';
+import { insertIssues, updateBatch } from './import.repo.js';
+import { loadIntakeLookups } from './lookups.js';
+import type { PreparedBatch, PreparedIssue } from './prepare.js';
+import { openPreparedSource, type PreparedSource } from './prepare-source.js';
+import type { Profile } from './profile.schema.js';
+import { loadProfile } from './profile.service.js';
+
+/*
+ * The import pipeline: read → map and validate each row (the same zod schemas as REST) → upsert in batched
+ * transactions keyed by (source system, external number), each transaction also storing the batch's row issues and
+ * progress. A killed import leaves whole batches only; running the same import again converges to the data of a clean
+ * run, because every write is an upsert. `--strict` runs in one transaction and stops at the first bad row.
+ * Reading and preparing rows runs on a worker thread for big files (prepare-source.ts); this thread writes.
+ */
+
+export interface ImportDeps {
+  db: Db;
+  cipher: Cipher;
+  /** The secret `cipher` was made from: with it, big files are prepared on a worker thread. */
+  secret?: string | undefined;
+  /** Where user profiles live (`<dataDir>/profiles`). */
+  dataDir?: string | undefined;
+  /** The roll-ups, kept current in the same transaction (see records' AfterWrite). */
+  afterWrite?: AfterWrite | undefined;
+}
+
+export interface ImportRequest {
+  /** Path of the file to read. */
+  file: string;
+  /** The name to report (an upload's original name); default the file's base name. */
+  fileName?: string | undefined;
+  /** A profile name or a path to a profile JSON file. */
+  profile: string;
+  /** The town of every row, when the file has no town column. */
+  townCode?: string | undefined;
+  /** Replaces the profile's source system (the key's first half). */
+  sourceSystem?: string | undefined;
+  dryRun?: boolean | undefined;
+  strict?: boolean | undefined;
+  /** Rows per transaction. */
+  batchSize?: number | undefined;
+  onProgress?: ((progress: ImportProgress) => void) | undefined;
+}
+
+export interface ImportCounts {
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  warned: number;
+}
+
+export interface ImportProgress extends ImportCounts {
+  batchId: number;
+  bytesRead: number;
+  bytesTotal: number;
+}
+
+/** A row issue as reported: where (file, line, column), the cell, and why. */
+export interface ImportIssue {
+  file: string;
+  line: number;
+  column: string | null;
+  value: string | null;
+  reason: string;
+}
+
+export interface ImportResult extends ImportCounts {
+  batchId: number;
+  status: 'done' | 'failed';
+  file: string;
+  profile: string;
+  kind: 'complaint' | 'case';
+  sourceSystem: string;
+  dryRun: boolean;
+  strict: boolean;
+  seconds: number;
+  /** Columns of the profile the file lacks, and headers of the file no column reads. */
+  missingColumns: string[];
+  ignoredColumns: string[];
+  /** The rejected rows' issues (the first MAX_REPORTED; all of them are stored with the batch). */
+  rejects: ImportIssue[];
+  warnings: ImportIssue[];
+  /** Set when the import stopped (strict mode). */
+  error: string | null;
+}
+
+/** Issues carried in the result; the batch in the store keeps them all. */
+export const MAX_REPORTED = 10_000;
+const DEFAULT_BATCH_SIZE = 2_000;
+
+/** Stops a strict import at its first bad row (rolls back its one transaction). */
+class StrictStop extends Error {}
+
+/** An import started: its batch id at once (the API answers with it), its result when done. */
+export interface StartedImport {
+  batchId: number;
+  done: Promise<ImportResult>;
+}
+
+export async function startImport(deps: ImportDeps, request: ImportRequest): Promise<StartedImport> {
+  const loaded = loadProfile(request.profile, deps.dataDir);
+  const profile: Profile = request.sourceSystem
+    ? { ...loaded.profile, sourceSystem: request.sourceSystem }
+    : loaded.profile;
+  const lookups = await loadIntakeLookups(deps.db);
+  const fileName = request.fileName ?? basename(request.file);
+  const source = await openPreparedSource(
+    {
+      file: request.file,
+      fileName,
+      profile,
+      lookups,
+      townCode: request.townCode,
+      batchSize: request.batchSize ?? DEFAULT_BATCH_SIZE,
+      strict: request.strict === true,
+    },
+    deps,
+    (await stat(request.file)).size,
+  );
+  let batchId: number;
+  try {
+    batchId = await openBatch(deps.db, { profile, request, fileName, bytesTotal: source.bytesTotal, lookups });
+  } catch (error) {
+    await source.close();
+    throw error;
+  }
+  const run = new ImportRun(deps, request, profile, source, batchId, fileName);
+  return { batchId, done: run.execute().finally(() => source.close()) };
+}
+
+/** Import a file and wait for the result (the CLI). */
+export async function runImport(deps: ImportDeps, request: ImportRequest): Promise<ImportResult> {
+  return (await startImport(deps, request)).done;
+}
+
+class ImportRun {
+  private readonly counts: ImportCounts = { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, warned: 0 };
+  private bytesRead = 0;
+  /** Rows warned here (their complaint link), beyond those the preparer counted. */
+  private linkWarned = 0;
+  private readonly rejects: ImportIssue[] = [];
+  private readonly warnings: ImportIssue[] = [];
+  private readonly started = performance.now();
+
+  constructor(
+    private readonly deps: ImportDeps,
+    private readonly request: ImportRequest,
+    private readonly profile: Profile,
+    private readonly source: PreparedSource,
+    private readonly batchId: number,
+    private readonly fileName: string,
+  ) {}
+
+  async execute(): Promise<ImportResult> {
+    let error: string | null = null;
+    try {
+      if (this.request.strict) {
+        await inTransaction(this.deps.db, async (tx) => {
+          for await (const batch of this.source.batches) {
+            await this.write(tx, batch);
+          }
+        });
+      } else {
+        for await (const batch of this.source.batches) {
+          await inTransaction(this.deps.db, (tx) => this.write(tx, batch));
+          this.progress();
+        }
+      }
+    } catch (caught) {
+      if (!(caught instanceof StrictStop)) {
+        await finishBatch(
+          this.deps.db,
+          this.batchId,
+          'failed',
+          caught instanceof Error ? caught.message : String(caught),
+        );
+        throw caught;
+      }
+      // The one transaction rolled back: nothing of the file is stored. Keep the issue that stopped it.
+      error = caught.message;
+      this.counts.inserted = this.counts.updated = this.counts.unchanged = 0;
+      await inTransaction(this.deps.db, (tx) => this.storeIssues(tx, this.rejects.slice(-1), 'reject'));
+    }
+    await finishBatch(this.deps.db, this.batchId, error === null ? 'done' : 'failed', error);
+    this.progress();
+    return this.result(error);
+  }
+
+  private progress(): void {
+    this.request.onProgress?.({
+      batchId: this.batchId,
+      ...this.counts,
+      bytesRead: this.bytesRead,
+      bytesTotal: this.source.bytesTotal,
+    });
+  }
+
+  /** One prepared batch in the caller's transaction: its records, its issues, the batch's progress. */
+  private async write(tx: Db, batch: PreparedBatch): Promise<void> {
+    const issues = [...batch.issues];
+    const rows = await this.link(tx, batch, issues);
+    if (rows.length > 0) {
+      const table = this.profile.kind === 'complaint' ? 'complaint' : 'enforcement_case';
+      const writes = await upsertRecords(tx, table, rows, {
+        cipher: this.deps.cipher,
+        origin: 'import',
+        batchId: this.batchId,
+        now: Date.now(),
+        dryRun: this.request.dryRun === true,
+        afterWrite: this.deps.afterWrite,
+      });
+      for (const write of writes) {
+        this.counts[write.outcome] += 1;
+      }
+    }
+    Object.assign(this.counts, {
+      rows: batch.rowsRead,
+      rejected: batch.rejected,
+      warned: batch.warned + this.linkWarned,
+    });
+    this.bytesRead = batch.bytesRead;
+    for (const issue of issues) {
+      const list = issue.severity === 'reject' ? this.rejects : this.warnings;
+      if (list.length < MAX_REPORTED) {
+        list.push({
+          file: this.fileName,
+          line: issue.line,
+          column: issue.column,
+          value: issue.value,
+          reason: issue.reason,
+        });
+      }
+    }
+    if (batch.stop !== undefined) {
+      throw new StrictStop(batch.stop);
+    }
+    await this.storeIssues(tx, issues);
+    await updateBatch(tx, this.batchId, {
+      rows_read: this.counts.rows,
+      bytes_read: this.bytesRead,
+      inserted: this.counts.inserted,
+      updated: this.counts.updated,
+      unchanged: this.counts.unchanged,
+      rejected: this.counts.rejected,
+      warned: this.counts.warned,
+      heartbeat_at: Date.now(),
+    });
+  }
+
+  private async storeIssues(
+    tx: Db,
+    issues: readonly (PreparedIssue | ImportIssue)[],
+    severity?: 'reject' | 'warning',
+  ): Promise<void> {
+    await insertIssues(
+      tx,
+      issues.map((issue) => ({
+        batch_id: this.batchId,
+        severity: severity ?? (issue as PreparedIssue).severity,
+        file: this.fileName,
+        line: issue.line,
+        column_name: issue.column,
+        value: issue.value,
+        reason: issue.reason,
+      })),
+    );
+  }
+
+  /**
+   * Cases: the complaint each row names, by its number in the profile's complaint source system and in the same town;
+   * a number that matches none leaves the link empty, with a warning.
+   */
+  private async link(tx: Db, batch: PreparedBatch, issues: PreparedIssue[]): Promise<RecordInsert[]> {
+    const numbers = batch.links.filter((n): n is string => n !== null);
+    if (numbers.length === 0) {
+      return batch.rows;
+    }
+    const source = this.profile.complaintSourceSystem ?? this.profile.sourceSystem;
+    const found = await complaintIdsByExternalNo(tx, source, numbers);
+    const warnedLines = new Set(issues.filter((i) => i.severity === 'warning').map((i) => i.line));
+    const column = this.profile.columns.find((c) => c.field === 'complaintExternalNo')?.header ?? null;
+    return batch.rows.map((row, index) => {
+      const number = batch.links[index];
+      if (number === null || number === undefined) {
+        return row;
+      }
+      const complaint = found.get(number);
+      if (complaint && complaint.townId === row.town_id) {
+        return { ...row, complaint_id: complaint.id };
+      }
+      const line = batch.lines[index] as number;
+      if (!warnedLines.has(line)) {
+        warnedLines.add(line);
+        this.linkWarned += 1;
+      }
+      issues.push({
+        severity: 'warning',
+        line,
+        column,
+        value: number,
+        reason: 'no complaint of the town has this number; the link is left empty',
+      });
+      return row;
+    });
+  }
+
+  private result(error: string | null): ImportResult {
+    return {
+      batchId: this.batchId,
+      status: error === null ? 'done' : 'failed',
+      file: this.fileName,
+      profile: this.profile.name,
+      kind: this.profile.kind,
+      sourceSystem: this.profile.sourceSystem,
+      dryRun: this.request.dryRun === true,
+      strict: this.request.strict === true,
+      ...this.counts,
+      seconds: (performance.now() - this.started) / 1000,
+      missingColumns: this.source.missing,
+      ignoredColumns: this.source.ignored,
+      rejects: this.rejects,
+      warnings: this.warnings,
+      error,
+    };
+  }
+}

@@ -1,0 +1,74 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { TEST_PG_URL } from '../src/store/testing.js';
+
+/*
+ * Running the `shanzhi` CLI as a child process in tests: on a data folder of the test's own, or on PostgreSQL in a
+ * fresh schema per describe block.
+ */
+
+export const BIN = join(import.meta.dirname, '..', 'bin', 'shanzhi.js');
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The environment of a child: the test's data folder, quiet logs, and DATABASE_URL only when given. */
+export function cliEnv(dataDir: string, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, SHANZHI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extra };
+  if (!('DATABASE_URL' in extra)) {
+    delete env.DATABASE_URL;
+  }
+  return env;
+}
+
+export function startCli(dataDir: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(process.execPath, [BIN, ...args], { env: cliEnv(dataDir, env), stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** The output of a child until it exits. */
+export function collect(child: ChildProcess): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+export function runCli(dataDir: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return collect(startCli(dataDir, args, env));
+}
+
+export async function onPostgres(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_PG_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+let schemas = 0;
+
+/**
+ * A PostgreSQL URL that puts everything in a fresh schema, created before and dropped after the enclosing describe
+ * block, so CLI tests leave the `test` database as they found it.
+ */
+export function useFreshPostgresUrl(): { readonly url: string; readonly schema: string } {
+  schemas += 1;
+  const schema = `cli_${process.pid}_${Date.now()}_${schemas}`;
+  const url = new URL(TEST_PG_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  beforeAll(() => onPostgres(`create schema ${schema}`));
+  afterAll(() => onPostgres(`drop schema if exists ${schema} cascade`));
+  return { url: url.toString(), schema };
+}
