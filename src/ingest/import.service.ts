@@ -150,6 +150,7 @@ class ImportRun {
   private readonly rejects: ImportIssue[] = [];
   private readonly warnings: ImportIssue[] = [];
   private readonly started = performance.now();
+  private readonly columns: ReadonlySet<string>;
 
   constructor(
     private readonly deps: ImportDeps,
@@ -158,7 +159,9 @@ class ImportRun {
     private readonly source: PreparedSource,
     private readonly batchId: number,
     private readonly fileName: string,
-  ) {}
+  ) {
+    this.columns = new Set(source.columns);
+  }
 
   async execute(): Promise<ImportResult> {
     let error: string | null = null;
@@ -216,6 +219,7 @@ class ImportRun {
         batchId: this.batchId,
         now: Date.now(),
         dryRun: this.request.dryRun === true,
+        columns: this.columns,
         afterWrite: this.deps.afterWrite,
       });
       for (const write of writes) {

@@ -191,6 +191,27 @@ describe.each(testDatabases)('import on %s', (dialect) => {
     expect(batch).toMatchObject({ status: 'failed', strict: 1 });
   });
 
+  it('leaves the fields a file does not carry as they are stored', async () => {
+    const full = join(dir, 'full.csv');
+    writeFileSync(
+      full,
+      'externalNo,openedAt,content,closedAt,complainantPhone,lat,lng\r\nK-1,2025-06-03 09:00,全,2025-06-04 09:00,13900000000,29.3,120.1\r\n',
+    );
+    await runImport(deps(), { file: full, profile: 'generic-complaints', townCode: town });
+    const thin = join(dir, 'thin.csv');
+    writeFileSync(thin, 'externalNo,openedAt,content\r\nK-1,2025-06-03 09:00,只有内容\r\n');
+    const result = await runImport(deps(), { file: thin, profile: 'generic-complaints', townCode: town });
+    expect(result).toMatchObject({ updated: 1 });
+    const row = await t.db
+      .selectFrom('complaint')
+      .selectAll()
+      .where('external_no', '=', 'K-1')
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ content: '只有内容', status: 'closed', lat: 29.3, lng: 120.1 });
+    expect(row.closed_at).not.toBeNull();
+    expect(testCipher.decrypt(row.complainant_phone_enc ?? '')).toBe('13900000000');
+  });
+
   it('refuses a file without the key columns, naming them', async () => {
     const file = join(dir, 'nokey.csv');
     writeFileSync(file, '内容,时间\r\n好,2025-06-03\r\n');

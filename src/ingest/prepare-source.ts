@@ -4,6 +4,7 @@ import { CreditReceiver, startWorker } from '../workers/channel.js';
 import type { IntakeLookups } from './lookups.js';
 import { type PreparedBatch, prepareBatches } from './prepare.js';
 import type { Profile } from './profile.schema.js';
+import { providedColumns } from './provided-columns.js';
 import { openTable, type Table } from './readers/index.js';
 import { compileMapper } from './row-mapper.js';
 
@@ -27,6 +28,8 @@ export interface PreparedSource {
   /** Columns of the profile the file lacks, and headers no column reads. */
   missing: string[];
   ignored: string[];
+  /** The stored columns the file speaks for (see provided-columns.ts). */
+  columns: string[];
   bytesTotal: number;
   batches: AsyncIterable<PreparedBatch>;
   close(): Promise<void>;
@@ -34,12 +37,17 @@ export interface PreparedSource {
 
 /** Files at least this big are prepared on a worker (starting one costs about half a second). */
 export const WORKER_MIN_BYTES = 4 * 1024 * 1024;
+/**
+ * Old-generation room for the worker: the lookups, a few batches and the reader's buffers. With a limit V8 collects
+ * before the heap grows far past what is live, which keeps the import under its memory bar.
+ */
+const WORKER_HEAP_MB = 96;
 /** Batches a worker may prepare ahead of the writer. */
 export const WINDOW = 3;
 
 /** What the worker posts: first `ready` (or `failed`), then batches, then `end` (or `failed`). */
 export type WorkerMessage =
-  | { type: 'ready'; missing: string[]; ignored: string[]; bytesTotal: number }
+  | { type: 'ready'; missing: string[]; ignored: string[]; columns: string[]; bytesTotal: number }
   | { type: 'batch'; batch: PreparedBatch }
   | { type: 'end' }
   | { type: 'failed'; error: { code?: string; message: string; details?: unknown } };
@@ -76,6 +84,7 @@ async function threadSource(request: PrepareRequest, cipher: Cipher): Promise<Pr
     return {
       missing: mapper.missing.map((c) => c.header),
       ignored: [...mapper.ignored],
+      columns: [...providedColumns(request.profile, mapper)],
       bytesTotal: table.bytesTotal,
       batches: prepareBatches(table.rows, () => table.bytesRead(), { ...request, mapper, cipher }),
       close: () => table.close(),
@@ -93,7 +102,9 @@ function revive(error: { code?: string; message: string; details?: unknown }): E
 }
 
 async function workerSource(data: WorkerData): Promise<PreparedSource> {
-  const worker = startWorker(new URL(`./prepare.worker${extension()}`, import.meta.url), data);
+  const worker = startWorker(new URL(`./prepare.worker${extension()}`, import.meta.url), data, {
+    heapMb: WORKER_HEAP_MB,
+  });
   const messages = new CreditReceiver<WorkerMessage>(worker, 'import worker');
   const first = await messages.next().catch(async (error: unknown) => {
     await worker.terminate();
@@ -120,6 +131,7 @@ async function workerSource(data: WorkerData): Promise<PreparedSource> {
   return {
     missing: first.missing,
     ignored: first.ignored,
+    columns: first.columns,
     bytesTotal: first.bytesTotal,
     batches: batches(),
     close: async () => {

@@ -9,6 +9,7 @@ import {
   type WorkerMessage,
   workerCipher,
 } from './prepare-source.js';
+import { providedColumns } from './provided-columns.js';
 import { compileMapper } from './row-mapper.js';
 
 /* The import worker: reads the file and posts prepared batches, a few ahead of the writer (see prepare-source.ts). */
@@ -23,6 +24,7 @@ async function run(port: NonNullable<typeof parentPort>, data: WorkerData): Prom
         type: 'ready',
         missing: mapper.missing.map((c) => c.header),
         ignored: [...mapper.ignored],
+        columns: [...providedColumns(data.profile, mapper)],
         bytesTotal: table.bytesTotal,
       });
       const options = { ...data, mapper, cipher: workerCipher(data.secret) };

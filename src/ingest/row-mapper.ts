@@ -223,8 +223,9 @@ function readerFor(format: CellFormat, lookups: IntakeLookups): Reader {
     case 'enum': {
       const map = normalizedMap(format.map) as Map<string, string>;
       const words = Object.keys(format.map).join(', ');
+      const lookup = memoize((text: string) => map.get(matchKey(text)));
       return (text) => {
-        const code = map.get(matchKey(text));
+        const code = lookup(text);
         if (code === undefined) {
           throw new CellError(`"${text}" is not one of ${words}`);
         }
@@ -286,10 +287,13 @@ function categoryReader(format: Extract<CellFormat, { type: 'category' }>, looku
         ? lookups.categoryByName
         : lookups.categoryByPath;
   const separator = format.separator;
-  return (text, _cell, row) => {
+  const lookup = memoize((text: string) => {
     const key = matchKey(format.match === 'path' ? text.split(separator).join('/') : text);
     const mapped = map?.get(key);
-    const code = mapped !== undefined ? lookups.categoryByCode.get(mapped) : index.get(key);
+    return mapped !== undefined ? lookups.categoryByCode.get(mapped) : index.get(key);
+  });
+  return (text, _cell, row) => {
+    const code = lookup(text);
     if (code !== undefined) {
       return code;
     }
@@ -310,17 +314,34 @@ function townScopedReader(
   consequence: string,
 ): Reader {
   const map = normalizedMap(wordMap);
+  const lookup = memoize((text: string) => {
+    const key = matchKey(text);
+    return matchKey(map?.get(key) ?? key);
+  });
   return (text, _cell, row) => {
     if (!row.town) {
       return undefined;
     }
-    const key = matchKey(text);
-    const names = index(row.town);
-    const code = names.get(matchKey(map?.get(key) ?? key));
+    const code = index(row.town).get(lookup(text));
     if (code !== undefined) {
       return code;
     }
     row.warnings.push({ column: null, value: text, reason: `no ${what} of ${row.town.name} matches; ${consequence}` });
     return undefined;
+  };
+}
+
+/** Names repeat across rows (a few hundred places and categories in a million rows): match each text once. */
+function memoize<T>(compute: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    if (cache.has(text)) {
+      return cache.get(text) as T;
+    }
+    const value = compute(text);
+    if (cache.size < 50_000) {
+      cache.set(text, value);
+    }
+    return value;
   };
 }

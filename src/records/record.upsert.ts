@@ -43,6 +43,11 @@ export interface UpsertContext {
   now: number;
   /** Compare only: count what would happen and write nothing. */
   dryRun?: boolean;
+  /**
+   * The columns this source speaks for (a file's columns); an update leaves the others as stored, so a file that does
+   * not carry a field never erases it. Absent: every column.
+   */
+  columns?: ReadonlySet<string> | undefined;
   afterWrite?: AfterWrite | undefined;
 }
 
@@ -79,7 +84,7 @@ export async function upsertRecords(
       writes[index] = { table, id: 0, outcome: 'inserted', before: null, after: row };
       continue;
     }
-    const diff = diffRecord(before as Record<string, unknown>, row as Record<string, unknown>, ctx.cipher);
+    const diff = diffRecord(before as Record<string, unknown>, row as Record<string, unknown>, ctx.cipher, ctx.columns);
     if (diff === null) {
       writes[index] = { table, id: before.id, outcome: 'unchanged', before, after: row };
       continue;
@@ -141,11 +146,12 @@ export function diffRecord(
   before: Record<string, unknown>,
   after: Record<string, unknown>,
   cipher: Cipher,
+  columns?: ReadonlySet<string>,
 ): RecordDiff | null {
   const patch: Record<string, unknown> = {};
   const log: Record<string, unknown> = {};
   for (const [column, value] of Object.entries(after)) {
-    if (NOT_COMPARED.has(column) || DERIVED.has(column) || value === undefined) {
+    if (NOT_COMPARED.has(column) || DERIVED.has(column) || value === undefined || columns?.has(column) === false) {
       continue;
     }
     const old = before[column] ?? null;

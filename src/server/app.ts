@@ -71,7 +71,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(enterpriseRoutes, deps);
   await app.register(complaintRoutes, deps);
   await app.register(caseRoutes, deps);
-  await app.register(importRoutes, deps);
+  // Only intake's worker threads get the secret itself (they encrypt on their own thread).
+  await app.register(importRoutes, { ...deps, secret: options.secret });
   await app.register(open311Routes, deps);
   await app.ready();
   return app;

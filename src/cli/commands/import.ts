@@ -45,12 +45,13 @@ export function registerImport(program: Command): void {
       const batchSize = parseBatchSize(flags.batchSize);
       const config = configOf(command);
       const results = await withStore(config, async (store) => {
-        const cipher = createCipher({ secret: loadSecret(config, store.dialect === 'sqlite') });
+        const secret = loadSecret(config, store.dialect === 'sqlite');
+        const cipher = createCipher({ secret });
         const done: ImportResult[] = [];
         for (const file of files) {
           let progress: Progress | undefined;
           const result = await runImport(
-            { db: store.db, cipher, dataDir: config.dataDir },
+            { db: store.db, cipher, secret, dataDir: config.dataDir },
             {
               file,
               profile,
