@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectInvalid } from '../core/testing.js';
 import { profileSchema } from './profile.schema.js';
@@ -56,6 +57,18 @@ describe('loadProfile', () => {
     await expectInvalid(
       later(() => parseProfile('{', 'x.json')),
       'profile',
+    );
+  });
+
+  it('reads any JSON text as a profile or an invalid_input naming where', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.json(), fc.string()), async (text) => {
+        const outcome = await later(() => parseProfile(text, 'fuzz.json')).catch((error: unknown) => error);
+        if (outcome instanceof Error) {
+          expect(outcome).toMatchObject({ code: 'invalid_input' });
+          expect((outcome as { details: { issues: { path: string }[] } }).details.issues[0]?.path).toMatch(/^profile/);
+        }
+      }),
     );
   });
 
