@@ -14,9 +14,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, release, totalmem, type } from 'node:os';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createProgress } from '../src/cli/progress.js';
@@ -26,6 +23,7 @@ import { writeDemoTown } from '../src/demo/store-writer.js';
 import type { DialectName } from '../src/store/dialect.js';
 import { openTestStore } from '../src/store/testing.js';
 import { writeDemoTownBefore } from './demo-baseline.js';
+import { type Figure, printTable, round, writeResults } from './report.js';
 
 type Path = 'fast' | 'baseline';
 
@@ -73,18 +71,6 @@ function runInChild(path: Path, dialect: DialectName, records: number): RunResul
   }
   return JSON.parse(last) as RunResult;
 }
-
-interface Figure {
-  metric: string;
-  value: number;
-  unit: string;
-  baseline: string;
-  baseline_value: number;
-  ratio: number;
-  bar: string;
-}
-
-const round = (value: number, digits = 0) => Number(value.toFixed(digits));
 
 function figures(runs: Record<string, RunResult | undefined>): Figure[] {
   const { fast, baseline, pgFast, pgBaseline } = runs;
@@ -135,17 +121,6 @@ function figures(runs: Record<string, RunResult | undefined>): Figure[] {
   return list;
 }
 
-function printTable(list: readonly Figure[]): void {
-  const rows = [
-    ['metric', 'value', 'baseline', 'ratio', 'bar'],
-    ...list.map((f) => [f.metric, String(f.value), String(f.baseline_value), String(f.ratio), f.bar]),
-  ];
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length))) ?? [];
-  for (const row of rows) {
-    console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
-  }
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -171,22 +146,7 @@ async function main(): Promise<void> {
     pgBaseline: values['no-pg'] ? undefined : runInChild('baseline', 'postgres', count(values['pg-baseline-records'])),
   };
   const list = figures(runs);
-  const report = {
-    name: 'demo',
-    date: new Date().toISOString(),
-    machine: {
-      cpu: cpus()[0]?.model ?? 'unknown',
-      cores: availableParallelism(),
-      memoryGb: round(totalmem() / 2 ** 30, 1),
-      os: `${type()} ${release()}`,
-      node: process.version,
-    },
-    runs,
-    figures: list,
-  };
-  const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'demo.json');
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  const out = writeResults('demo', { runs, figures: list });
   printTable(list);
   console.log(`\nwritten to ${out}`);
 }
