@@ -66,7 +66,9 @@ describe('loadProfile', () => {
         const outcome = await later(() => parseProfile(text, 'fuzz.json')).catch((error: unknown) => error);
         if (outcome instanceof Error) {
           expect(outcome).toMatchObject({ code: 'invalid_input' });
-          expect((outcome as { details: { issues: { path: string }[] } }).details.issues[0]?.path).toMatch(/^profile/);
+          expect((outcome as unknown as { details: { issues: { path: string }[] } }).details.issues[0]?.path).toMatch(
+            /^profile/,
+          );
         }
       }),
     );
