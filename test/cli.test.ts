@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, startCli, useFreshPostgresUrl } from '../src/cli/testing.js';
 import { testDatabases } from '../src/store/testing.js';
 import { version } from '../src/version.js';
-import { runCli, startCli, useFreshPostgresUrl } from './cli-harness.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'shanzhi-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collect, runCli, startCli, useFreshPostgresUrl } from '../src/cli/testing.js';
 import { DEMO_FILE_NAMES, writeDemoFiles } from '../src/demo/export/index.js';
 import { createDemo } from '../src/demo/index.js';
 import { TEST_SECRET } from '../src/server/testing.js';
 import { openStore, type Store } from '../src/store/open.js';
 import { testDatabases } from '../src/store/testing.js';
-import { collect, runCli, startCli, useFreshPostgresUrl } from './cli-harness.js';
 
 /*
  * Crash safety of intake, for real: `shanzhi import` in a child process killed with SIGKILL at random moments while

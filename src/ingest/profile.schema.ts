@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 
 /** Record fields a column can fill: the names createComplaint / createCase take (see records). */
-export const complaintFields = [
+const recordFields = [
   'externalNo',
   'townCode',
   'placeCode',
@@ -23,6 +23,9 @@ export const complaintFields = [
   'closedAt',
   'difficult',
   'status',
+] as const;
+export const complaintFields = [
+  ...recordFields,
   'channel',
   'complainantName',
   'complainantPhone',
@@ -34,21 +37,7 @@ export const complaintFields = [
   'mediaUrl',
 ] as const;
 export const caseFields = [
-  'externalNo',
-  'townCode',
-  'placeCode',
-  'categoryCode',
-  'departmentCode',
-  'enterpriseCreditCode',
-  'title',
-  'content',
-  'address',
-  'openedAt',
-  'deadlineAt',
-  'firstResponseAt',
-  'closedAt',
-  'difficult',
-  'status',
+  ...recordFields,
   'source',
   'partyName',
   'outcome',

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { distanceM, insideBoundary, locatePoint, matchAddress, NEAREST_CENTROID_LIMIT_M } from './locate.js';
+import { insideBoundary } from '../places/index.js';
+import { distanceM, locatePoint, matchAddress, NEAREST_CENTROID_LIMIT_M } from './locate.js';
 
 const square = (west: number, south: number, east: number, north: number) =>
   [

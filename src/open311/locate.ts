@@ -1,14 +1,9 @@
-import type { Boundary, Place } from '../places/index.js';
+import { insideBoundary, type LngLat, type Place } from '../places/index.js';
 
 /*
  * Which village or group of the town a reported location lies in. Pure functions on the town's places; points are
  * WGS84 longitude/latitude, as Open311 sends them and as places store their centroids and boundaries (no GCJ-02).
  */
-
-export interface LngLat {
-  lng: number;
-  lat: number;
-}
 
 /** How far from a village's or group's centroid a point outside every boundary may be and still count as there. */
 export const NEAREST_CENTROID_LIMIT_M = 3_000;
@@ -22,27 +17,6 @@ export function distanceM(a: LngLat, b: LngLat): number {
   const dLng = (b.lng - a.lng) * rad;
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-/** Whether a point lies inside a ring (ray casting; GeoJSON rings are closed). */
-function inRing(ring: readonly (readonly number[])[], { lng, lat }: LngLat): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi = 0, yi = 0] = ring[i] ?? [];
-    const [xj = 0, yj = 0] = ring[j] ?? [];
-    if (yi > lat !== yj > lat && lng < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) {
-      inside = !inside;
-    }
-  }
-  return inside;
-}
-
-/** Whether a point lies inside a GeoJSON Polygon or MultiPolygon: inside an outer ring and outside its holes. */
-export function insideBoundary(boundary: Boundary, point: LngLat): boolean {
-  const polygons = boundary.type === 'Polygon' ? [boundary.coordinates] : boundary.coordinates;
-  return polygons.some(
-    ([outer, ...holes]) => outer !== undefined && inRing(outer, point) && !holes.some((hole) => inRing(hole, point)),
-  );
 }
 
 type TownPlace = Pick<Place, 'code' | 'name' | 'level' | 'parentCode' | 'aliases' | 'centroid' | 'boundary'>;

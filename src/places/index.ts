@@ -1,3 +1,4 @@
+export { insideBoundary, type LngLat } from './geometry.js';
 export { listPlaces, type PlaceRow } from './place.repo.js';
 export { placeRoutes } from './place.routes.js';
 export type { Boundary, CreatePlaceInput, Place, PlaceLevel } from './place.schema.js';

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyApiKey } from '../../apikeys/index.js';
 import { createPlace } from '../../places/index.js';
@@ -9,6 +8,7 @@ import { migrateToLatest } from '../../store/migrate.js';
 import { openStore, type Store } from '../../store/open.js';
 import { TEST_PG_URL, testDatabases } from '../../store/testing.js';
 import { main } from '../main.js';
+import { onPostgres } from '../testing.js';
 
 /** Run the CLI in this process and capture what it prints. */
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -28,16 +28,6 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
   } finally {
     out.mockRestore();
     err.mockRestore();
-  }
-}
-
-async function onPostgres(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_PG_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
   }
 }
 

@@ -27,7 +27,7 @@ export {
   type ExportLookups,
   placeLabel,
 } from './lookups.js';
-export { insideBoundary, OPEN311_FIELDS, type Open311Field } from './open311-fields.js';
+export { OPEN311_FIELDS, type Open311Field } from './open311-fields.js';
 export {
   DEMO_FILE_NAMES,
   type DemoFileProfile,

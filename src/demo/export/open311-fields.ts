@@ -1,4 +1,4 @@
-import type { Boundary } from '../../places/index.js';
+import { insideBoundary } from '../../places/index.js';
 import type { Random } from '../random.js';
 import type { ComplaintDraft } from '../record-draft.js';
 import type { LngLat } from '../town.js';
@@ -76,27 +76,6 @@ export const OPEN311_FIELDS: readonly Open311Field[] = [
   { header: 'lat', field: 'lat', format: { type: 'degrees' }, value: ({ point }) => point.lat },
   { header: 'long', field: 'long', format: { type: 'degrees' }, value: ({ point }) => point.lng },
 ];
-
-/** Whether a point lies inside a ring (ray casting; the ring is closed, its last position equal to its first). */
-function inRing(ring: readonly (readonly number[])[], { lng, lat }: LngLat): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i] as [number, number];
-    const [xj, yj] = ring[j] as [number, number];
-    if (yi > lat !== yj > lat && lng < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) {
-      inside = !inside;
-    }
-  }
-  return inside;
-}
-
-/** Whether a point lies inside a GeoJSON boundary (inside an outer ring and outside its holes). */
-export function insideBoundary(boundary: Boundary, point: LngLat): boolean {
-  const polygons = boundary.type === 'Polygon' ? [boundary.coordinates] : boundary.coordinates;
-  return polygons.some(
-    ([outer, ...holes]) => outer !== undefined && inRing(outer, point) && !holes.some((h) => inRing(h, point)),
-  );
-}
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 

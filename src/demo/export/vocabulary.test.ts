@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultDepartments } from '../../orgs/index.js';
 import type { Boundary } from '../../places/index.js';
+import { insideBoundary } from '../../places/index.js';
 import { createDemo } from '../demo.js';
 import { buildLookups, categoryPaths, departmentNames } from './lookups.js';
-import { insideBoundary } from './open311-fields.js';
 import {
   CASE_OUTCOME_ZH,
   CASE_SOURCE_ZH,

@@ -2,14 +2,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
-import { TEST_PG_URL } from '../src/store/testing.js';
+import { TEST_PG_URL } from '../store/testing.js';
 
 /*
  * Running the `shanzhi` CLI as a child process in tests: on a data folder of the test's own, or on PostgreSQL in a
  * fresh schema per describe block.
  */
 
-export const BIN = join(import.meta.dirname, '..', 'bin', 'shanzhi.js');
+export const BIN = join(import.meta.dirname, '..', '..', 'bin', 'shanzhi.js');
 
 export interface Run {
   code: number | null;
