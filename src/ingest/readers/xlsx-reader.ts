@@ -1,61 +1,13 @@
-import { createReadStream, type ReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
-import { type Cell, isBlankRow, ReaderError, type Table, type TableRow } from './table.js';
+import { type Cell, ReaderError, type Table, type TableRow } from './table.js';
+import { type SheetRow, worksheetRows } from './xlsx-sheet.js';
+import { readWorkbook, type Workbook } from './xlsx-workbook.js';
+import { XmlError } from './xlsx-xml-text.js';
+import { ZipArchive, ZipError } from './xlsx-zip.js';
 
-/** What exceljs's streaming reader gives for a cell's value. */
-type ExcelValue = ExcelJS.CellValue | undefined;
-
-/** A row of some worksheet. */
-interface SheetRow {
+/** Rows of one worksheet, as read from a chunk of its XML. */
+interface Batch {
   sheet: string;
-  number: number;
-  cells: Cell[];
-}
-
-/** exceljs's own test for a date number format: date letters outside quotes and brackets. */
-function isDateFormat(format: string | undefined): boolean {
-  return format !== undefined && /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
-}
-
-/** Days from Excel's epoch (1899-12-30) to 1970-01-01. */
-const EXCEL_EPOCH_DAYS = 25_569;
-
-/**
- * The plain value of a cell: rich text joined, a formula's result, a hyperlink's text, an error as its text
- * (#N/A), a date as a Date (exceljs gives dates for date-formatted number cells; a formula's result only as a number,
- * converted here when the cell has a date format). Empty: null.
- */
-export function cellValue(value: ExcelValue, numFmt?: string): Cell {
-  if (value === null || value === undefined) {
-    return null;
-  }
-  if (typeof value === 'string' || typeof value === 'boolean') {
-    return value;
-  }
-  if (typeof value === 'number') {
-    return Number.isFinite(value) ? value : null;
-  }
-  if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? null : value;
-  }
-  if ('richText' in value) {
-    return value.richText.map((run) => run.text ?? '').join('');
-  }
-  if ('error' in value) {
-    return String(value.error);
-  }
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = cellValue(value.result as ExcelValue);
-    if (typeof result === 'number' && isDateFormat(numFmt)) {
-      return new Date(Math.round((result - EXCEL_EPOCH_DAYS) * 86_400_000));
-    }
-    return result;
-  }
-  if ('hyperlink' in value) {
-    return cellValue(value.text as ExcelValue);
-  }
-  return null;
+  rows: SheetRow[];
 }
 
 /** A header cell as text. */
@@ -77,130 +29,129 @@ function trimHeader(header: readonly string[]): string[] {
   return header.slice(0, end);
 }
 
-/** Every row of every worksheet, in the order the workbook stores them; rows with no value are left out. */
-async function* sheetRows(reader: ExcelJS.stream.xlsx.WorkbookReader): AsyncGenerator<SheetRow> {
-  for await (const worksheet of reader) {
-    const sheet = (worksheet as unknown as { name: string }).name;
-    for await (const row of worksheet) {
-      const cells: Cell[] = [];
-      row.eachCell((cell, column) => {
-        while (cells.length < column - 1) {
-          cells.push(null);
-        }
-        cells.push(cellValue(cell.value, cell.numFmt));
-      });
-      if (!isBlankRow(cells)) {
-        yield { sheet, number: row.number, cells };
+/** A damaged workbook as a ReaderError: of the file (line 0), naming the sheet when it is in one. */
+function unreadable(error: unknown, sheet?: string): unknown {
+  if (error instanceof ZipError || error instanceof XmlError) {
+    return new ReaderError(0, `not a readable XLSX workbook: ${error.message}`, sheet);
+  }
+  return error;
+}
+
+/** Every non-blank row of every worksheet, in the workbook's order, a batch at a time. */
+async function* workbookBatches(
+  zip: ZipArchive,
+  workbook: Workbook,
+  consumed: (bytes: number) => void,
+): AsyncGenerator<Batch> {
+  for (const sheet of workbook.sheets) {
+    try {
+      for await (const rows of worksheetRows(zip, sheet, workbook, consumed)) {
+        yield { sheet: sheet.name, rows };
       }
+    } catch (error) {
+      throw unreadable(error, sheet.name);
     }
   }
 }
 
-/** The readable-stream state of unzipper's zip parser, as far as the workaround below needs it. */
-interface ZipParser {
-  emit(event: string | symbol, ...args: unknown[]): boolean;
-  _readableState?: { length?: number };
-}
+const rowError = (row: SheetRow, sheet: string) => new ReaderError(row.number, row.error ?? '', sheet);
 
 /**
- * A file stream for exceljs's WorkbookReader that works around exceljs#3064 (open in exceljs 4.4.0): unzipper's zip
- * parser emits 'end' as soon as its input is consumed, while the last entries (xl/workbook.xml, which the writers put
- * last) may still wait in its paused output; exceljs's entry loop then stops early and throws "Cannot read
- * properties of undefined (reading 'sheets')" now and then. Here that early 'end' is dropped while entries are still
- * buffered; the parser emits 'end' again once they are read (readable-stream's own end after push(null)).
- */
-function workbookStream(path: string): ReadStream {
-  const stream = createReadStream(path);
-  const pipe = stream.pipe.bind(stream);
-  stream.pipe = <T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T => {
-    const parser = destination as unknown as ZipParser;
-    const emit = parser.emit.bind(parser);
-    parser.emit = (event, ...args) => {
-      if (event === 'end' && (parser._readableState?.length ?? 0) > 0) {
-        return false;
-      }
-      return emit(event, ...args);
-    };
-    return pipe(destination, options);
-  };
-  return stream;
-}
-
-const unreadable = (error: unknown) =>
-  error instanceof ReaderError
-    ? error
-    : new ReaderError(0, `not a readable XLSX workbook: ${error instanceof Error ? error.message : String(error)}`);
-
-/**
- * An XLSX workbook read with exceljs's streaming reader (shared strings and styles cached, so dates come back as
- * dates): the first non-empty row of the first worksheet is the header; every later worksheet (a sheet a year,
- * 2025年, 2025年（2）…) must start with the same header, which is skipped; a sheet with another header stops the
- * file with a ReaderError naming it. Empty sheets are passed over; hidden sheets are read like the others (a hidden
- * list of words with its own header stops the file, rather than rows being left out unseen). Row numbers are the
- * worksheets'. Where a workbook stores its shared strings or styles after the sheets (Excel and exceljs both do),
- * exceljs copies each sheet's XML to a temporary file before reading it: memory stays flat, but bytesRead reaches
- * bytesTotal before the last rows come.
+ * An XLSX workbook read straight from its zip, a worksheet at a time as its XML streams in (xlsx-zip, xlsx-xml): the
+ * first non-empty row of the first worksheet is the header; every later worksheet (a sheet a year, 2025年,
+ * 2025年（2）…) must start with the same header, which is skipped; a sheet with another header stops the file with a
+ * ReaderError naming it. Empty sheets are passed over; hidden sheets are read like the others (a hidden list of words
+ * with its own header stops the file, rather than rows being left out unseen). Row numbers are the worksheets'. Shared
+ * strings and styles are read when the file is opened; bytesRead follows the compressed worksheet data read, scaled
+ * to the file's size.
  */
 export async function openXlsx(path: string): Promise<Table> {
-  const bytesTotal = (await stat(path)).size;
-  const stream = workbookStream(path);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    worksheets: 'emit',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
+  let zip: ZipArchive;
+  try {
+    zip = await ZipArchive.open(path);
+  } catch (error) {
+    throw unreadable(error);
+  }
+  let workbook: Workbook;
+  try {
+    workbook = await readWorkbook(zip);
+  } catch (error) {
+    await zip.close();
+    throw unreadable(error);
+  }
+  const bytesTotal = zip.size;
+  const sheetBytes = workbook.sheets.reduce((sum, sheet) => sum + sheet.entry.compressedSize, 0);
+  let consumed = 0;
+  let finished = false;
+  const source = workbookBatches(zip, workbook, (bytes) => {
+    consumed += bytes;
   });
-  const source = sheetRows(reader);
   let closed = false;
   const close = async () => {
     if (!closed) {
       closed = true;
-      stream.destroy();
       await source.return(undefined).catch(() => undefined);
+      await zip.close();
     }
   };
 
-  let first: IteratorResult<SheetRow>;
+  let first: IteratorResult<Batch>;
   try {
     first = await source.next();
   } catch (error) {
     await close();
-    throw unreadable(error);
+    throw error;
   }
   if (first.done) {
     await close();
     throw new ReaderError(0, 'the workbook has no worksheet with a header row');
   }
   const headerSheet = first.value.sheet;
-  const header = trimHeader(first.value.cells.map(headerText));
+  const headerRow = first.value.rows[0] as SheetRow;
+  if (headerRow.error !== undefined) {
+    // A row that cannot be read is no header.
+    await close();
+    throw rowError(headerRow, headerSheet);
+  }
+  const header = trimHeader(headerRow.cells.map(headerText));
   const expected = header.join('\u0000');
+
+  /** Whether a later sheet's first row is the header; else the error that stops the file. */
+  const checkHeader = (row: SheetRow, sheet: string) => {
+    if (row.error !== undefined) {
+      throw rowError(row, sheet);
+    }
+    const found = trimHeader(row.cells.map(headerText));
+    if (found.join('\u0000') !== expected) {
+      const reason = `its first row is not the header of sheet "${headerSheet}" (${header.join(', ')}) but ${found.join(', ')}`;
+      throw new ReaderError(row.number, reason, sheet);
+    }
+  };
 
   let iterated = false;
   async function* iterate(): AsyncGenerator<TableRow> {
-    let sheet = headerSheet;
     try {
+      let batch = first.value as Batch;
+      let from = 1;
       for (;;) {
-        let next: IteratorResult<SheetRow>;
-        try {
-          next = await source.next();
-        } catch (error) {
-          throw unreadable(error);
+        const { sheet, rows } = batch;
+        for (let i = from; i < rows.length; i++) {
+          const row = rows[i] as SheetRow;
+          yield row.error === undefined
+            ? { line: row.number, cells: row.cells }
+            : { line: row.number, cells: [], error: rowError(row, sheet) };
         }
+        const next = await source.next();
         if (next.done) {
+          finished = true;
           return;
         }
-        const row = next.value;
-        if (row.sheet !== sheet) {
-          sheet = row.sheet;
-          const found = trimHeader(row.cells.map(headerText));
-          if (found.join('\u0000') !== expected) {
-            const reason = `its first row is not the header of sheet "${headerSheet}" (${header.join(', ')}) but ${found.join(', ')}`;
-            throw new ReaderError(row.number, reason, sheet);
-          }
-          continue;
+        from = 0;
+        if (next.value.sheet !== sheet) {
+          checkHeader(next.value.rows[0] as SheetRow, next.value.sheet);
+          from = 1;
         }
-        yield { line: row.number, cells: row.cells };
+        batch = next.value;
       }
     } finally {
       await close();
@@ -220,7 +171,12 @@ export async function openXlsx(path: string): Promise<Table> {
         return iterate();
       },
     },
-    bytesRead: () => stream.bytesRead,
+    bytesRead: () =>
+      finished
+        ? bytesTotal
+        : sheetBytes === 0
+          ? 0
+          : Math.min(bytesTotal, Math.floor((consumed / sheetBytes) * bytesTotal)),
     bytesTotal,
     close,
   };

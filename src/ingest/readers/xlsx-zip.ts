@@ -37,6 +37,8 @@ const U32_MAX = 0xffffffff;
 const U16_MAX = 0xffff;
 /** Bytes of compressed data read at a time, and of inflated output given at a time. */
 const CHUNK_BYTES = 64 * 1024;
+/** Inflated bytes made ready ahead of the reader. */
+const AHEAD_BYTES = 8 * CHUNK_BYTES;
 
 /** CP437's upper half: zip names without the UTF-8 flag (bit 11) are in this code page. */
 const CP437_HIGH =
@@ -215,7 +217,9 @@ export class ZipArchive {
       throw new ZipError(`the zip entry ${entry.name} runs past the end of the file`);
     }
     const source = Readable.from(this.compressed(start, entry.compressedSize, consumed), { objectMode: false });
-    const output = entry.method === 8 ? createInflateRaw({ chunkSize: CHUNK_BYTES }) : new PassThrough();
+    // Inflating runs on libuv's thread pool: let it work a few chunks ahead of the reader.
+    const ahead = { readableHighWaterMark: AHEAD_BYTES };
+    const output = entry.method === 8 ? createInflateRaw({ chunkSize: CHUNK_BYTES, ...ahead }) : new PassThrough(ahead);
     pipeline(source, output, () => undefined);
     let crc = 0;
     let size = 0;
