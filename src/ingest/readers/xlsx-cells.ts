@@ -44,8 +44,6 @@ function isoDate(text: string): Date | undefined {
   return date === undefined || Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-const CELL_TYPES: ReadonlySet<string> = new Set(['n', 's', 'str', 'inlineStr', 'b', 'e', 'd']);
-
 /**
  * The value of a cell of type `type` (t, 'n' when absent) whose <v> holds `text` (undefined: no <v>); `escaped`
  * when the text may hold _xHHHH_ escapes. Empty strings are null. Undefined when the text does not fit the type:
@@ -58,33 +56,40 @@ export function cellValue(
   text: string | undefined,
   escaped: boolean,
 ): Cell | undefined {
-  if (!CELL_TYPES.has(type)) {
-    return undefined;
-  }
-  if (text === undefined || text === '') {
-    return null;
-  }
+  const empty = text === undefined || text === '';
   switch (type) {
     case 'n': {
+      if (empty) {
+        return null;
+      }
       const number = Number(text);
       if (!Number.isFinite(number)) {
         return undefined;
       }
+      if (number === 0 && text.trim() === '') {
+        return null;
+      }
       return workbook.dateStyles[style] === true ? (serialToDate(number, workbook.date1904) ?? number) : number;
     }
     case 's': {
-      const string = workbook.sharedStrings[Number(text)];
+      const string = empty || text.trim() === '' ? '' : workbook.sharedStrings[Number(text)];
       return string === '' ? null : string;
     }
     case 'str':
     case 'inlineStr':
-      return escaped ? unescapeXstring(text) : text;
+      return empty ? null : escaped ? unescapeXstring(text) : text;
     case 'b':
-      return text === '1' || text === 'true' ? true : text === '0' || text === 'false' ? false : undefined;
+      return empty
+        ? null
+        : text === '1' || text === 'true'
+          ? true
+          : text === '0' || text === 'false'
+            ? false
+            : undefined;
     case 'e':
-      return text;
+      return empty ? null : text;
     case 'd':
-      return isoDate(text);
+      return empty ? null : isoDate(text);
     default:
       return undefined;
   }

@@ -156,8 +156,9 @@ export class FastCells {
       if (value === undefined) {
         return at;
       }
-      if (value !== null) {
-        const index = column - 1;
+      // As the token path does: an empty cell after the row's last one adds nothing, one within the row is null.
+      const index = column - 1;
+      if (value !== null || index < cells.length) {
         while (cells.length < index) {
           cells.push(null);
         }
