@@ -87,3 +87,17 @@ export function isBlankRow(cells: readonly Cell[]): boolean {
   }
   return true;
 }
+
+/** Rows that can be iterated once: a second iteration is a bug, not an empty table. */
+export function readOnce(iterate: () => AsyncIterator<TableRow>): AsyncIterable<TableRow> {
+  let iterated = false;
+  return {
+    [Symbol.asyncIterator]() {
+      if (iterated) {
+        throw new Error('the rows of a table can be read once');
+      }
+      iterated = true;
+      return iterate();
+    },
+  };
+}

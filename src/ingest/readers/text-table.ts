@@ -1,4 +1,4 @@
-import { ReaderError, type Table, type TableFormat, type TableRow } from './table.js';
+import { ReaderError, readOnce, type Table, type TableFormat, type TableRow } from './table.js';
 import type { TextSource } from './text-source.js';
 
 /** Turns text, piece by piece, into rows (and rejects), appended to `out` in file order. */
@@ -109,7 +109,6 @@ export async function openTextTable(
     throw error;
   }
 
-  let iterated = false;
   async function* iterate(): AsyncGenerator<TableRow> {
     try {
       for (;;) {
@@ -131,15 +130,7 @@ export async function openTextTable(
       return source.encoding;
     },
     header,
-    rows: {
-      [Symbol.asyncIterator]() {
-        if (iterated) {
-          throw new Error('the rows of a table can be read once');
-        }
-        iterated = true;
-        return iterate();
-      },
-    },
+    rows: readOnce(iterate),
     bytesRead: () => source.bytesRead(),
     bytesTotal: source.bytesTotal,
     close: () => source.close(),

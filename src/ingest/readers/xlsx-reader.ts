@@ -1,4 +1,4 @@
-import { type Cell, ReaderError, type Table, type TableRow } from './table.js';
+import { type Cell, ReaderError, readOnce, type Table, type TableRow } from './table.js';
 import { type SheetRow, worksheetRows } from './xlsx-sheet.js';
 import { readWorkbook, type Workbook } from './xlsx-workbook.js';
 import { XmlError } from './xlsx-xml-text.js';
@@ -128,7 +128,6 @@ export async function openXlsx(path: string): Promise<Table> {
     }
   };
 
-  let iterated = false;
   async function* iterate(): AsyncGenerator<TableRow> {
     try {
       let batch = first.value as Batch;
@@ -162,15 +161,7 @@ export async function openXlsx(path: string): Promise<Table> {
     format: 'xlsx',
     encoding: null,
     header,
-    rows: {
-      [Symbol.asyncIterator]() {
-        if (iterated) {
-          throw new Error('the rows of a table can be read once');
-        }
-        iterated = true;
-        return iterate();
-      },
-    },
+    rows: readOnce(iterate),
     bytesRead: () =>
       finished
         ? bytesTotal
