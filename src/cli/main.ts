@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isAppError } from '../core/errors.js';
 import { version } from '../version.js';
 import { registerApiKey } from './commands/apikey.js';
+import { registerCube } from './commands/cube.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDetect } from './commands/detect.js';
 import { registerImport } from './commands/import.js';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerDetect(program);
   registerImport(program);
   registerApiKey(program);
+  registerCube(program);
   return program;
 }
 

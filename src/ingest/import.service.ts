@@ -27,8 +27,8 @@ export interface ImportDeps {
   secret?: string | undefined;
   /** Where user profiles live (`<dataDir>/profiles`). */
   dataDir?: string | undefined;
-  /** The roll-ups, kept current in the same transaction (see records' AfterWrite). */
-  afterWrite?: AfterWrite | undefined;
+  /** The roll-ups, kept current in the same transaction (the cube's updateCube; see records' AfterWrite). */
+  afterWrite: AfterWrite;
 }
 
 export interface ImportRequest {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { verifyApiKey } from '../apikeys/index.js';
 import { toFieldIssues } from '../core/validation.js';
 import { findPlaces, type Place } from '../places/index.js';
-import { createComplaint, type RecordDeps } from '../records/index.js';
+import { createComplaint, type RecordWriteDeps } from '../records/index.js';
 import { listCategories } from '../taxonomy/index.js';
 import { attributesOf, checkAttributes } from './attributes.js';
 import { requireService } from './catalogue.service.js';
@@ -19,7 +19,7 @@ import {
 import { closedStatuses, type Open311Request, presentServiceRequest, statusNotes } from './request.presenter.js';
 import { findIdByToken, listServiceRequestRows, OPEN311_SOURCE, type ServiceRequestFilter } from './request.repo.js';
 
-export type Open311Deps = RecordDeps;
+export type Open311Deps = RecordWriteDeps;
 
 /** What a client posted: the body's fields, the X-Api-Key header if any, and the media files it sent along. */
 export interface Submission {

@@ -4,7 +4,7 @@ import { casePageSchema, caseSchema, createCaseSchema, listCasesQuerySchema } fr
 import { getCase, listCases, upsertCase, upsertCases } from './case.service.js';
 import { recordBatchResultSchema, recordBatchSchema } from './record.batch.js';
 import { recordIdParamsSchema } from './record.schema.js';
-import { type RecordDeps, WRITE_HEADER, writeStatus } from './record.service.js';
+import { type RecordWriteDeps, WRITE_HEADER, writeStatus } from './record.service.js';
 
 const tags = ['cases'];
 
@@ -12,7 +12,7 @@ const tags = ['cases'];
  * `/api/cases`: administrative enforcement cases, one at a time or up to 1,000 per batch (ledger files go through
  * intake). POSTs are upserts by (sourceSystem, externalNo) and take an Idempotency-Key.
  */
-export const caseRoutes: FastifyPluginAsyncZod<RecordDeps> = async (app, deps) => {
+export const caseRoutes: FastifyPluginAsyncZod<RecordWriteDeps> = async (app, deps) => {
   app.get(
     '/api/cases',
     {

@@ -19,6 +19,7 @@ import type { RecordFilter } from './record.repo.js';
 import { caseRow } from './record.rows.js';
 import {
   type RecordDeps,
+  type RecordWriteDeps,
   type RecordWriteResult,
   resolveRecordQuery,
   toPage,
@@ -64,19 +65,19 @@ async function checkComplaint(
  * ones are invalid_input naming the field), the day, ISO week, deadline and handling durations derived (see
  * record.rows.ts); `complaintId` must be a complaint of the same town.
  */
-export async function upsertCase(deps: RecordDeps, input: CreateCaseInput): Promise<RecordWriteResult<Case>> {
+export async function upsertCase(deps: RecordWriteDeps, input: CreateCaseInput): Promise<RecordWriteResult<Case>> {
   const data = parseInput(createCaseSchema, input);
   return inTransaction(deps.db, async (db) => {
     const refs = await createRefResolver().resolve(db, data);
     const complaintId = await checkComplaint(db, data.complaintId, refs.townId);
     const row = caseRow(data, refs, complaintId, Date.now());
-    const [write] = (await upsertApiRecords(db, deps.cipher, 'enforcement_case', [row])) as [RecordWrite];
+    const [write] = (await upsertApiRecords({ ...deps, db }, 'enforcement_case', [row])) as [RecordWrite];
     return { outcome: write.outcome, record: presentCase(await loadCase(db, write.id)) };
   });
 }
 
 /** Record one enforcement case (see upsertCase) and return it as stored. */
-export async function createCase(deps: RecordDeps, input: CreateCaseInput): Promise<Case> {
+export async function createCase(deps: RecordWriteDeps, input: CreateCaseInput): Promise<Case> {
   return (await upsertCase(deps, input)).record;
 }
 
@@ -84,7 +85,7 @@ export async function createCase(deps: RecordDeps, input: CreateCaseInput): Prom
  * Record many enforcement cases in one transaction (see upsertRecordBatch). Each complaint named by `complaintId`
  * is looked up once per batch.
  */
-export async function upsertCases(deps: RecordDeps, input: unknown): Promise<RecordBatchResult> {
+export async function upsertCases(deps: RecordWriteDeps, input: unknown): Promise<RecordBatchResult> {
   const towns = new Map<number, Promise<ComplaintTown | undefined>>();
   const townOf: ComplaintTownOf = (db, id) => {
     let town = towns.get(id);

@@ -9,7 +9,7 @@ import {
 import { getComplaint, listComplaints, upsertComplaint, upsertComplaints } from './complaint.service.js';
 import { recordBatchResultSchema, recordBatchSchema } from './record.batch.js';
 import { recordIdParamsSchema } from './record.schema.js';
-import { type RecordDeps, WRITE_HEADER, writeStatus } from './record.service.js';
+import { type RecordWriteDeps, WRITE_HEADER, writeStatus } from './record.service.js';
 
 const tags = ['complaints'];
 
@@ -17,7 +17,7 @@ const tags = ['complaints'];
  * `/api/complaints`: citizen complaints, one at a time or up to 1,000 per batch (files go through intake). POSTs are
  * upserts by (sourceSystem, externalNo) and take an Idempotency-Key.
  */
-export const complaintRoutes: FastifyPluginAsyncZod<RecordDeps> = async (app, deps) => {
+export const complaintRoutes: FastifyPluginAsyncZod<RecordWriteDeps> = async (app, deps) => {
   app.get(
     '/api/complaints',
     {

@@ -18,6 +18,7 @@ import type { RecordFilter } from './record.repo.js';
 import { complaintRow } from './record.rows.js';
 import {
   type RecordDeps,
+  type RecordWriteDeps,
   type RecordWriteResult,
   resolveRecordQuery,
   toPage,
@@ -34,20 +35,20 @@ import type { RecordWrite } from './record.upsert.js';
  * complainants.
  */
 export async function upsertComplaint(
-  deps: RecordDeps,
+  deps: RecordWriteDeps,
   input: CreateComplaintInput,
 ): Promise<RecordWriteResult<Complaint>> {
   const data = parseInput(createComplaintSchema, input);
   return inTransaction(deps.db, async (db) => {
     const refs = await createRefResolver().resolve(db, data);
     const row = complaintRow(data, refs, deps.cipher, Date.now());
-    const [write] = (await upsertApiRecords(db, deps.cipher, 'complaint', [row])) as [RecordWrite];
+    const [write] = (await upsertApiRecords({ ...deps, db }, 'complaint', [row])) as [RecordWrite];
     return { outcome: write.outcome, record: presentComplaint(await loadComplaint(db, write.id), deps.cipher) };
   });
 }
 
 /** Record one complaint (see upsertComplaint) and return it as stored. */
-export async function createComplaint(deps: RecordDeps, input: CreateComplaintInput): Promise<Complaint> {
+export async function createComplaint(deps: RecordWriteDeps, input: CreateComplaintInput): Promise<Complaint> {
   return (await upsertComplaint(deps, input)).record;
 }
 
@@ -55,7 +56,7 @@ export async function createComplaint(deps: RecordDeps, input: CreateComplaintIn
  * Record many complaints in one transaction (see upsertRecordBatch): each item validated on its own, the valid ones
  * upserted together, the others reported with their fields.
  */
-export async function upsertComplaints(deps: RecordDeps, input: unknown): Promise<RecordBatchResult> {
+export async function upsertComplaints(deps: RecordWriteDeps, input: unknown): Promise<RecordBatchResult> {
   return upsertRecordBatch(deps, input, {
     table: 'complaint',
     schema: createComplaintSchema,

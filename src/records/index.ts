@@ -1,10 +1,11 @@
-export { type CaseRow, insertCase } from './case.repo.js';
+export { presentCase } from './case.presenter.js';
+export { type CaseRow, insertCase, listCaseRows } from './case.repo.js';
 export { caseRoutes } from './case.routes.js';
 export type { Case, CaseData, CasePage, CreateCaseInput, ListCasesQuery } from './case.schema.js';
-export { caseOutcomes, caseSources, caseStatuses, createCaseSchema } from './case.schema.js';
+export { caseOutcomes, caseSchema, caseSources, caseStatuses, createCaseSchema } from './case.schema.js';
 export { createCase, getCase, listCases, upsertCase, upsertCases } from './case.service.js';
 export { presentComplainant, presentComplaint } from './complaint.presenter.js';
-export { type ComplaintRow, insertComplaint } from './complaint.repo.js';
+export { type ComplaintRow, insertComplaint, listComplaintRows } from './complaint.repo.js';
 export { complaintRoutes } from './complaint.routes.js';
 export type {
   Complainant,
@@ -14,7 +15,13 @@ export type {
   CreateComplaintInput,
   ListComplaintsQuery,
 } from './complaint.schema.js';
-export { complaintChannels, complaintStatuses, createComplaintSchema, satisfactions } from './complaint.schema.js';
+export {
+  complaintChannels,
+  complaintSchema,
+  complaintStatuses,
+  createComplaintSchema,
+  satisfactions,
+} from './complaint.schema.js';
 export {
   createComplaint,
   getComplaint,
@@ -24,9 +31,9 @@ export {
 } from './complaint.service.js';
 export { MAX_BATCH_ITEMS, type RecordBatchResult } from './record.batch.js';
 export { createRefResolver, type RecordRefs, type RefResolver, requireTown } from './record.refs.js';
-export { insertRecordRows } from './record.repo.js';
+export { insertRecordRows, type RecordEb, type RecordFilter, type RecordPaging } from './record.repo.js';
 export { caseRow, complaintRow, recordCoreRow } from './record.rows.js';
-export type { RecordDeps, RecordWriteResult } from './record.service.js';
+export type { RecordDeps, RecordWriteDeps, RecordWriteResult } from './record.service.js';
 export {
   type AfterWrite,
   type RecordInsert,

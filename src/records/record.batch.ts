@@ -5,7 +5,7 @@ import type { Db } from '../store/database.js';
 import { inTransaction } from '../store/transaction.js';
 import { createRefResolver, type RecordRefs } from './record.refs.js';
 import type { RecordCoreData } from './record.schema.js';
-import { type RecordDeps, upsertApiRecords } from './record.service.js';
+import { type RecordWriteDeps, upsertApiRecords } from './record.service.js';
 import { type RecordInsert, type RecordTable, recordKey } from './record.upsert.js';
 
 /*
@@ -67,7 +67,7 @@ function itemIssues(index: number, issues: readonly FieldIssue[]): FieldIssue[] 
  * transaction. Returns each item's outcome in order (rejected ones with their field errors) and the counts.
  */
 export async function upsertRecordBatch<D extends RecordCoreData>(
-  deps: RecordDeps,
+  deps: RecordWriteDeps,
   input: unknown,
   spec: RecordBatchSpec<D>,
 ): Promise<RecordBatchResult> {
@@ -111,8 +111,7 @@ export async function upsertRecordBatch<D extends RecordCoreData>(
       accepted.push({ index, row });
     }
     const writes = await upsertApiRecords(
-      db,
-      deps.cipher,
+      { ...deps, db },
       spec.table,
       accepted.map((a) => a.row),
     );

@@ -48,6 +48,8 @@ export interface RecordFilter {
   difficult?: boolean;
   /** Equality on a column of the table (status, channel, source). */
   equals?: { column: 'status' | 'channel' | 'source'; value: string }[];
+  /** A further condition on the record `r`, written by a feature's repo (stats: flags and row keys). */
+  where?: (eb: RecordEb) => Expression<SqlBool>;
 }
 
 export interface RecordPaging {
@@ -81,7 +83,7 @@ function selectRecords(db: Db, table: RecordTableName) {
     ]);
 }
 
-type RecordEb = ExpressionBuilder<Database & { r: RecordView }, 'r'>;
+export type RecordEb = ExpressionBuilder<Database & { r: RecordView }, 'r'>;
 
 function conditions(eb: RecordEb, filter: RecordFilter): Expression<SqlBool>[] {
   const all: Expression<SqlBool>[] = [];
@@ -116,6 +118,9 @@ function conditions(eb: RecordEb, filter: RecordFilter): Expression<SqlBool>[] {
   }
   for (const { column, value } of filter.equals ?? []) {
     all.push(sql<SqlBool>`${sql.ref(`r.${column}`)} = ${value}`);
+  }
+  if (filter.where) {
+    all.push(filter.where(eb));
   }
   return all;
 }

@@ -9,6 +9,7 @@ import { requireTown } from './record.refs.js';
 import type { RecordFilter, RecordPaging } from './record.repo.js';
 import type { RecordListQuery } from './record.schema.js';
 import {
+  type AfterWrite,
   type RecordInsert,
   type RecordTable,
   type RecordWrite,
@@ -28,6 +29,11 @@ export interface RecordDeps {
   cipher: Cipher;
 }
 
+/** What writing records needs besides: the roll-ups every write keeps current in its transaction (updateCube). */
+export interface RecordWriteDeps extends RecordDeps {
+  afterWrite: AfterWrite;
+}
+
 /** A record written by the API and how: `inserted` (new key), `updated` (changed fields), `unchanged`. */
 export interface RecordWriteResult<R> {
   outcome: UpsertOutcome;
@@ -44,12 +50,12 @@ export function writeStatus(outcome: UpsertOutcome): 200 | 201 {
 
 /** Upsert rows written through the API (origin `api`, no import batch) inside the caller's transaction. */
 export async function upsertApiRecords(
-  db: Db,
-  cipher: Cipher,
+  deps: RecordWriteDeps,
   table: RecordTable,
   rows: readonly RecordInsert[],
 ): Promise<RecordWrite[]> {
-  return upsertRecords(db, table, rows, { cipher, origin: 'api', batchId: null, now: Date.now() });
+  const { db, cipher, afterWrite } = deps;
+  return upsertRecords(db, table, rows, { cipher, origin: 'api', batchId: null, now: Date.now(), afterWrite });
 }
 
 /** A list query's codes resolved to ids (unknown ones are invalid_input naming the parameter) and its paging. */

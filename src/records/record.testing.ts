@@ -1,4 +1,5 @@
 import { createCipher } from '../core/pii/index.js';
+import { updateCube } from '../cube/index.js';
 import { createEnterprise, makeCreditCode } from '../enterprises/index.js';
 import { seedDefaultDepartments } from '../orgs/index.js';
 import { createPlace } from '../places/index.js';
@@ -7,7 +8,7 @@ import type { Db } from '../store/database.js';
 import { ensureDefaultTaxonomy } from '../taxonomy/index.js';
 import type { CreateCaseInput } from './case.schema.js';
 import type { CreateComplaintInput } from './complaint.schema.js';
-import type { RecordDeps } from './record.service.js';
+import type { RecordWriteDeps } from './record.service.js';
 
 /*
  * Test support for records: a small world (a city with two towns, villages and a group, the default taxonomy and
@@ -17,8 +18,8 @@ import type { RecordDeps } from './record.service.js';
 /** The cipher of the test app (server/testing.ts), so service tests and HTTP tests read each other's data. */
 export const testCipher = createCipher({ secret: TEST_SECRET });
 
-export function recordDeps(db: Db): RecordDeps {
-  return { db, cipher: testCipher };
+export function recordDeps(db: Db): RecordWriteDeps {
+  return { db, cipher: testCipher, afterWrite: updateCube };
 }
 
 export const world = {

@@ -25,8 +25,8 @@ export interface RecordWrite {
   outcome: UpsertOutcome;
   /** The stored row before the write (null when inserted). */
   before: StoredRecord | null;
-  /** The row as written. */
-  after: RecordInsert;
+  /** The row as stored after the write (the stored row itself when unchanged). */
+  after: RecordInsert | StoredRecord;
 }
 
 /**
@@ -48,7 +48,8 @@ export interface UpsertContext {
    * not carry a field never erases it. Absent: every column.
    */
   columns?: ReadonlySet<string> | undefined;
-  afterWrite?: AfterWrite | undefined;
+  /** The roll-ups (the cube's updateCube): required, so no write path can forget them. */
+  afterWrite: AfterWrite;
 }
 
 /** Columns a write never compares: the key, and when our copy was made or touched. */
@@ -86,10 +87,10 @@ export async function upsertRecords(
     }
     const diff = diffRecord(before as Record<string, unknown>, row as Record<string, unknown>, ctx.cipher, ctx.columns);
     if (diff === null) {
-      writes[index] = { table, id: before.id, outcome: 'unchanged', before, after: row };
+      writes[index] = { table, id: before.id, outcome: 'unchanged', before, after: before };
       continue;
     }
-    writes[index] = { table, id: before.id, outcome: 'updated', before, after: row };
+    writes[index] = { table, id: before.id, outcome: 'updated', before, after: { ...before, ...diff.patch } };
     changes.push({ recordId: before.id, changes: diff.log });
     if (!ctx.dryRun) {
       await updateRecord(db, table, before.id, { ...diff.patch, updated_at: ctx.now });
@@ -119,13 +120,13 @@ export async function upsertRecords(
         db,
         table,
         lost.map((index) => rows[index] as RecordInsert),
-        { ...ctx, afterWrite: undefined },
+        { ...ctx, afterWrite: async () => {} },
       );
       lost.forEach((index, i) => {
         writes[index] = again[i] as RecordWrite;
       });
     }
-    await ctx.afterWrite?.(db, writes);
+    await ctx.afterWrite(db, writes);
   }
   return writes;
 }

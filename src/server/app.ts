@@ -8,12 +8,13 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { createCipher } from '../core/pii/index.js';
+import { updateCube } from '../cube/index.js';
 import { enterpriseRoutes } from '../enterprises/index.js';
 import { importRoutes } from '../ingest/index.js';
 import { open311Routes } from '../open311/index.js';
 import { departmentRoutes } from '../orgs/index.js';
 import { placeRoutes } from '../places/index.js';
-import { caseRoutes, complaintRoutes, type RecordDeps } from '../records/index.js';
+import { caseRoutes, complaintRoutes, type RecordWriteDeps } from '../records/index.js';
 import type { Store } from '../store/open.js';
 import { taxonomyRoutes } from '../taxonomy/index.js';
 import { version } from '../version.js';
@@ -31,7 +32,7 @@ export interface AppOptions {
 }
 
 /** What every feature's routes may be given: the union of the features' declared dependencies. */
-export type AppDeps = HealthDeps & RecordDeps & { dataDir: string };
+export type AppDeps = HealthDeps & RecordWriteDeps & { dataDir: string };
 
 /** Log options: never log credentials or personal data carried in headers. */
 export const defaultLogger: FastifyServerOptions['logger'] = {
@@ -63,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     version,
     cipher: createCipher({ secret: options.secret }),
     dataDir: options.dataDir,
+    afterWrite: updateCube,
   };
   await app.register(healthRoutes, deps);
   await app.register(placeRoutes, deps);

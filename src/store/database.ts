@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { CubeCellTable, CubeStateTable } from './tables/cube.js';
 import type { EnterpriseTable } from './tables/enterprises.js';
 import type {
   ApiKeyTable,
@@ -32,6 +33,8 @@ export interface Database {
   record_change: RecordChangeTable;
   idempotency_key: IdempotencyKeyTable;
   api_key: ApiKeyTable;
+  cube_cell: CubeCellTable;
+  cube_state: CubeStateTable;
 }
 
 export type Db = Kysely<Database>;

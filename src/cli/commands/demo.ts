@@ -3,6 +3,7 @@ import { type Config, loadSecret } from '../../config.js';
 import { invalidField } from '../../core/errors.js';
 import { createCipher } from '../../core/pii/index.js';
 import { parseWeek } from '../../core/time/index.js';
+import { rebuildCube } from '../../cube/index.js';
 import { createDemo, type Demo, type DemoOptions } from '../../demo/index.js';
 import { writeDemoTown } from '../../demo/store-writer.js';
 import { findPlaces } from '../../places/index.js';
@@ -101,7 +102,8 @@ async function generateIntoStore(config: Config, demo: Demo) {
     const progress = createProgress('demo town', demo.options.records);
     const result = await writeDemoTown({ db: store.db, cipher, secret }, demo, ({ done }) => progress.update(done));
     progress.finish();
-    return { database: store.location, seed: demo.options.seed, ...result };
+    const cube = await rebuildCube(store.db, { now: Date.now() });
+    return { database: store.location, seed: demo.options.seed, ...result, cubeSeconds: cube.seconds };
   } finally {
     await store.close();
   }

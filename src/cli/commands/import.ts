@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadSecret } from '../../config.js';
 import { invalidField } from '../../core/errors.js';
 import { createCipher } from '../../core/pii/index.js';
+import { updateCube } from '../../cube/index.js';
 import { detectFileProfile, type ImportIssue, type ImportResult, runImport } from '../../ingest/index.js';
 import { configOf, output, withStore } from '../context.js';
 import { createProgress, type Progress } from '../progress.js';
@@ -51,7 +52,7 @@ export function registerImport(program: Command): void {
         for (const file of files) {
           let progress: Progress | undefined;
           const result = await runImport(
-            { db: store.db, cipher, secret, dataDir: config.dataDir },
+            { db: store.db, cipher, secret, dataDir: config.dataDir, afterWrite: updateCube },
             {
               file,
               profile,
