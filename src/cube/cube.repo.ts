@@ -126,31 +126,70 @@ export async function selectNewlyOverdue(
   return rows.rows;
 }
 
-const monthStatements = new Map<string, SQLite.Statement>();
+const weekStatements = new WeakMap<SQLite.Database, Map<RecordKind, SQLite.Statement>>();
 
-/** A town's records of one kind opened in [fromDay, toDay), for a rebuild month by month. */
-export async function selectOpenedBetween(
+/** A raw row of factColumnsOf(kind) as FactColumns: one object literal, one shape (cheaper than the driver's objects). */
+function factRow(kind: RecordKind, r: unknown[]): FactColumns {
+  const complaint = kind === 'complaint';
+  return {
+    town_id: r[0] as number,
+    category_id: r[1] as number,
+    place_id: r[2] as number | null,
+    department_id: r[3] as number | null,
+    opened_at: r[4] as number,
+    opened_day: r[5] as string,
+    opened_week: r[6] as number,
+    deadline_at: r[7] as number | null,
+    first_response_at: r[8] as number | null,
+    closed_at: r[9] as number | null,
+    difficult: r[10] as number,
+    handling_ms: r[11] as number | null,
+    handling_work_ms: r[12] as number | null,
+    status: r[13] as string,
+    channel: complaint ? (r[14] as string) : undefined,
+    source: complaint ? undefined : (r[14] as string),
+    resolved: complaint ? (r[15] as number | null) : null,
+    satisfaction: complaint ? (r[16] as string | null) : null,
+    reopen_count: complaint ? (r[17] as number) : 0,
+  };
+}
+
+/**
+ * A town's records of one kind opened in an ISO week, for a rebuild week by week. On SQLite a lazy sequence (each row
+ * is garbage as soon as it is counted); read it before the next statement on the connection.
+ */
+export async function selectOpenedInWeek(
   db: Db,
   kind: RecordKind,
   townId: number,
-  fromDay: string,
-  toDay: string,
-): Promise<FactColumns[]> {
+  week: number,
+): Promise<Iterable<FactColumns>> {
   const table = RECORD_TABLES[kind];
   const handle = sqliteHandleOf(db);
   if (handle) {
-    // A month of a big town is a few hundred thousand rows: read them without Kysely's per-row work.
-    const text = `select ${factColumnsOf(kind).join(', ')} from ${table} where town_id = ? and opened_day >= ? and opened_day < ?`;
-    let statement = monthStatements.get(text);
-    if (!statement || statement.database !== handle) {
-      statement = handle.prepare(text);
-      monthStatements.set(text, statement);
+    // A week of a big town is tens of thousands of rows: read them as arrays (see factRow).
+    let statements = weekStatements.get(handle);
+    if (!statements) {
+      statements = new Map();
+      weekStatements.set(handle, statements);
     }
-    return statement.all(townId, fromDay, toDay) as FactColumns[];
+    let statement = statements.get(kind);
+    if (!statement) {
+      statement = handle
+        .prepare(`select ${factColumnsOf(kind).join(', ')} from ${table} where town_id = ? and opened_week = ?`)
+        .raw(true);
+      statements.set(kind, statement);
+    }
+    const rows = statement.iterate(townId, week) as IterableIterator<unknown[]>;
+    return (function* () {
+      for (const row of rows) {
+        yield factRow(kind, row);
+      }
+    })();
   }
   const rows = await sql<FactColumns>`
     select ${sql.raw(factColumnsOf(kind).join(', '))} from ${sql.table(table)}
-    where town_id = ${townId} and opened_day >= ${fromDay} and opened_day < ${toDay}`.execute(db);
+    where town_id = ${townId} and opened_week = ${week}`.execute(db);
   return rows.rows;
 }
 
@@ -159,16 +198,17 @@ export async function openedSpan(db: Db, townId: number): Promise<{ first: strin
   let first: string | null = null;
   let last: string | null = null;
   for (const table of Object.values(RECORD_TABLES)) {
-    const row = await sql<{ first: string | null; last: string | null }>`
-      select min(opened_day) as first, max(opened_day) as last from ${sql.table(table)} where town_id = ${townId}`.execute(
-      db,
-    );
-    const span = row.rows[0];
-    if (span?.first && (first === null || span.first < first)) {
-      first = span.first;
+    // Two statements: each is one step down the (town_id, opened_day) index; min and max together would scan it.
+    const low = await sql<{ day: string | null }>`
+      select min(opened_day) as day from ${sql.table(table)} where town_id = ${townId}`.execute(db);
+    const high = await sql<{ day: string | null }>`
+      select max(opened_day) as day from ${sql.table(table)} where town_id = ${townId}`.execute(db);
+    const [from, to] = [low.rows[0]?.day, high.rows[0]?.day];
+    if (from && (first === null || from < first)) {
+      first = from;
     }
-    if (span?.last && (last === null || span.last > last)) {
-      last = span.last;
+    if (to && (last === null || to > last)) {
+      last = to;
     }
   }
   return first === null || last === null ? null : { first, last };
@@ -179,6 +219,27 @@ export async function selectTownIds(db: Db): Promise<number[]> {
   const rows = await db.selectFrom('place').select('id').where('level', '=', 'town').orderBy('id').execute();
   return rows.map((row) => Number(row.id));
 }
+
+/**
+ * Run a rebuild with a bigger SQLite page cache (SQLite's default is 2 MB): it reads a town's records and writes its
+ * cube, both far larger. The connection's setting is restored afterwards.
+ */
+export async function withRebuildCache<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  const handle = sqliteHandleOf(db);
+  if (!handle) {
+    return work();
+  }
+  const before = handle.pragma('cache_size', { simple: true }) as number;
+  handle.pragma(`cache_size = ${REBUILD_CACHE_KIB}`);
+  try {
+    return await work();
+  } finally {
+    handle.pragma(`cache_size = ${before}`);
+  }
+}
+
+/** 256 MB, as SQLite's negative cache_size in KiB. */
+const REBUILD_CACHE_KIB = -262_144;
 
 export async function deleteTownCells(db: Db, townId: number): Promise<void> {
   await db.deleteFrom('cube_cell').where('town_id', '=', townId).execute();

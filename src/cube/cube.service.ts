@@ -1,4 +1,4 @@
-import { addMonths, monthStart, monthsBetween } from '../core/time/index.js';
+import { addWeeks, isoWeekOf, weeksBetween } from '../core/time/index.js';
 import type { AfterWrite, RecordWrite } from '../records/index.js';
 import type { Db } from '../store/database.js';
 import type { RecordKind } from '../store/tables/intake.js';
@@ -11,10 +11,11 @@ import {
   lockState,
   openedSpan,
   selectNewlyOverdue,
-  selectOpenedBetween,
+  selectOpenedInWeek,
   selectStates,
   selectTownIds,
   setAsOf,
+  withRebuildCache,
 } from './cube.repo.js';
 import { type CellDelta, CubeDelta, cellId } from './delta.js';
 import { type CellKey, type FactColumns, type FactLookups, factOf } from './fact.js';
@@ -156,7 +157,7 @@ export interface RebuildResult {
 }
 
 /**
- * Recompute the cube of one town (or every town) from its records, overdue counted at `now`: a month of records at a
+ * Recompute the cube of one town (or every town) from its records, overdue counted at `now`: a week of records at a
  * time, in one transaction per town, so readers see the old cube until the new one is whole.
  */
 export async function rebuildCube(
@@ -164,47 +165,45 @@ export async function rebuildCube(
   options: {
     now: number;
     townId?: number | undefined;
-    onProgress?: ((months: number, total: number) => void) | undefined;
+    onProgress?: ((weeks: number, total: number) => void) | undefined;
   },
 ): Promise<RebuildResult> {
   const started = performance.now();
   const towns = options.townId === undefined ? await selectTownIds(db) : [options.townId];
   let records = 0;
   let cells = 0;
-  for (const townId of towns) {
-    await inTransaction(db, async (tx) => {
-      await lockState(tx, townId, options.now);
-      await deleteTownCells(tx, townId);
-      const lookups = await loadLookups(tx);
-      const span = await openedSpan(tx, townId);
-      if (span) {
-        const last = span.last.slice(0, 7);
-        const total = monthsBetween(span.first.slice(0, 7), last) + 1;
-        let done = 0;
-        for (let month = span.first.slice(0, 7); month <= last; month = addMonths(month, 1)) {
-          const delta = new CubeDelta(lookups);
-          for (const kind of KINDS) {
-            const rows = await selectOpenedBetween(
-              tx,
-              kind,
-              townId,
-              monthStart(month),
-              monthStart(addMonths(month, 1)),
-            );
-            for (const row of rows) {
-              delta.add(factOf(kind, row, options.now, lookups), 1);
+  await withRebuildCache(db, async () => {
+    for (const townId of towns) {
+      await inTransaction(db, async (tx) => {
+        await lockState(tx, townId, options.now);
+        await deleteTownCells(tx, townId);
+        const lookups = await loadLookups(tx);
+        const span = await openedSpan(tx, townId);
+        if (span) {
+          // Week by week: every cell key holds its week, so a week's cells are whole once its records are read.
+          const last = isoWeekOf(span.last);
+          const total = weeksBetween(isoWeekOf(span.first), last) + 1;
+          let done = 0;
+          for (let week = isoWeekOf(span.first); week <= last; week = addWeeks(week, 1)) {
+            // Kind is in every cell's key too: a week of one kind is whole, and half as much to hold at once.
+            for (const kind of KINDS) {
+              const delta = new CubeDelta(lookups);
+              for (const row of await selectOpenedInWeek(tx, kind, townId, week)) {
+                delta.add(factOf(kind, row, options.now, lookups), 1);
+                records += 1;
+              }
+              const fresh = delta.changed().map((cell) => merged(cell, undefined));
+              await writeCells(tx, fresh, []);
+              cells += fresh.length;
             }
-            records += rows.length;
+            done += 1;
+            options.onProgress?.(done, total);
           }
-          const fresh = delta.changed().map((cell) => merged(cell, undefined));
-          await writeCells(tx, fresh, []);
-          cells += fresh.length;
-          options.onProgress?.((done += 1), total);
         }
-      }
-      await setAsOf(tx, townId, options.now, options.now);
-    });
-  }
+        await setAsOf(tx, townId, options.now, options.now);
+      });
+    }
+  });
   return { towns: towns.length, records, cells, seconds: (performance.now() - started) / 1000 };
 }
 

@@ -2,8 +2,8 @@ import { BASE_CUBOID, CUBOIDS } from './cuboids.js';
 import { type CellKey, COUNT_MEASURES, cellKeyOf, type FactDims, type FactLookups, type RecordFact } from './fact.js';
 
 /**
- * What a batch of writes changes in one cell: counts to add and histogram buckets to add (negative: remove), the
- * buckets as a sparse array indexed by bucket.
+ * What a batch of writes changes in one cell: counts to add, and histogram changes as flat `bucket, count` pairs (a
+ * bucket may repeat; negative counts remove), summed when the cell is stored.
  */
 export interface CellDelta {
   key: CellKey;
@@ -39,10 +39,10 @@ export class CubeDelta {
       cell.counts[i] = (cell.counts[i] as number) + sign * (fact.counts[i] as number);
     }
     if (fact.handlingBucket !== null) {
-      cell.handling[fact.handlingBucket] = (cell.handling[fact.handlingBucket] ?? 0) + sign;
+      cell.handling.push(fact.handlingBucket, sign);
     }
     if (fact.workBucket !== null) {
-      cell.work[fact.workBucket] = (cell.work[fact.workBucket] ?? 0) + sign;
+      cell.work.push(fact.workBucket, sign);
     }
   }
 
@@ -56,14 +56,21 @@ export class CubeDelta {
       }
       changed.push(base);
       const { key } = base;
-      const dims: FactDims = {
-        ...key,
-        categories: this.#lookups.categoryLevels(key.categoryId),
-        village: key.placeId === 0 ? 0 : this.#lookups.villageOf(key.placeId),
-        place: key.placeId,
-      };
+      const categories = this.#lookups.categoryLevels(key.categoryId);
+      const village = key.placeId === 0 ? 0 : this.#lookups.villageOf(key.placeId);
+      // cellId's layout, built without a key object per cuboid (a rebuild rolls up millions of base cells).
+      const tail = `|${key.townId}|${key.month}|${key.week}|${key.kind}`;
       for (const cuboid of COARSER) {
-        addInto(cellIn(cells, cellKeyOf(cuboid, dims)), base);
+        const category = cuboid.category === 0 ? 0 : categories[cuboid.category - 1];
+        const place = cuboid.place === 0 ? key.townId : cuboid.place === 1 ? village : key.placeId;
+        const id = `${cuboid.id}|${category}|${place}|${cuboid.source ? key.source : ''}|${cuboid.department ? key.departmentId : 0}${tail}`;
+        let cell = cells.get(id);
+        if (!cell) {
+          const dims: FactDims = { ...key, categories, village, place: key.placeId };
+          cell = emptyCell(cellKeyOf(cuboid, dims));
+          cells.set(id, cell);
+        }
+        addInto(cell, base);
       }
     }
     for (const cell of cells.values()) {
@@ -75,11 +82,18 @@ export class CubeDelta {
   }
 }
 
+const emptyCell = (key: CellKey): CellDelta => ({
+  key,
+  counts: new Array<number>(COUNT_MEASURES.length).fill(0),
+  handling: [],
+  work: [],
+});
+
 function cellIn(cells: Map<string, CellDelta>, key: CellKey): CellDelta {
   const id = cellId(key);
   let cell = cells.get(id);
   if (!cell) {
-    cell = { key, counts: new Array<number>(COUNT_MEASURES.length).fill(0), handling: [], work: [] };
+    cell = emptyCell(key);
     cells.set(id, cell);
   }
   return cell;
@@ -89,16 +103,26 @@ function addInto(into: CellDelta, from: CellDelta): void {
   for (let i = 0; i < COUNT_MEASURES.length; i++) {
     into.counts[i] = (into.counts[i] as number) + (from.counts[i] as number);
   }
-  from.handling.forEach((count, bucket) => {
-    into.handling[bucket] = (into.handling[bucket] ?? 0) + count;
-  });
-  from.work.forEach((count, bucket) => {
-    into.work[bucket] = (into.work[bucket] ?? 0) + count;
-  });
+  for (const value of from.handling) {
+    into.handling.push(value);
+  }
+  for (const value of from.work) {
+    into.work.push(value);
+  }
+}
+
+/** Whether `bucket, count` pairs add up to any change. */
+function netChange(pairs: readonly number[]): boolean {
+  if (pairs.length === 0) {
+    return false;
+  }
+  const net = new Map<number, number>();
+  for (let i = 0; i < pairs.length; i += 2) {
+    net.set(pairs[i] as number, (net.get(pairs[i] as number) ?? 0) + (pairs[i + 1] as number));
+  }
+  return [...net.values()].some((count) => count !== 0);
 }
 
 function hasChange(cell: CellDelta): boolean {
-  return (
-    cell.counts.some((count) => count !== 0) || cell.handling.some((c) => c !== 0) || cell.work.some((c) => c !== 0)
-  );
+  return cell.counts.some((count) => count !== 0) || netChange(cell.handling) || netChange(cell.work);
 }

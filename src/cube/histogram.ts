@@ -56,10 +56,13 @@ export function addStored(into: Histogram, text: string, sign = 1): void {
 }
 
 /**
- * A stored histogram plus sparse changes (a sparse array: count to add by bucket), stored again: the write path's merge, which never
- * needs the dense form.
+ * A stored histogram plus changes as flat `bucket, count` pairs (a bucket may repeat), stored again: the write path's
+ * merge, which never needs the dense form.
  */
-export function mergeStored(text: string | undefined, change: readonly number[]): string {
+export function mergeStored(text: string | undefined, pairs: readonly number[]): string {
+  if (!text && pairs.length === 2 && (pairs[1] as number) > 0 && (pairs[0] as number) < BUCKET_COUNT) {
+    return `${pairs[0]}:${pairs[1]}`; // a new cell of one duration: most base cells
+  }
   const counts = new Map<number, number>();
   if (text) {
     for (const pair of text.split(' ')) {
@@ -67,21 +70,22 @@ export function mergeStored(text: string | undefined, change: readonly number[])
       counts.set(Number(pair.slice(0, colon)), Number(pair.slice(colon + 1)));
     }
   }
-  change.forEach((count, bucket) => {
-    counts.set(bucket, (counts.get(bucket) ?? 0) + count);
-  });
+  for (let i = 0; i < pairs.length; i += 2) {
+    const bucket = pairs[i] as number;
+    counts.set(bucket, (counts.get(bucket) ?? 0) + (pairs[i + 1] as number));
+  }
   const buckets = [...counts.keys()].sort((a, b) => a - b);
-  const pairs: string[] = [];
+  const stored: string[] = [];
   for (const bucket of buckets) {
     const count = counts.get(bucket) as number;
     if (count < 0 || !Number.isInteger(bucket) || bucket < 0 || bucket >= BUCKET_COUNT) {
       throw new RangeError(`histogram bucket ${bucket} would hold ${count}`);
     }
     if (count > 0) {
-      pairs.push(`${bucket}:${count}`);
+      stored.push(`${bucket}:${count}`);
     }
   }
-  return pairs.join(' ');
+  return stored.join(' ');
 }
 
 /** The stored text of dense counts; refuses a negative count (a roll-up that removed what it never added). */

@@ -15,6 +15,7 @@ import { open311Routes } from '../open311/index.js';
 import { departmentRoutes } from '../orgs/index.js';
 import { placeRoutes } from '../places/index.js';
 import { caseRoutes, complaintRoutes, type RecordWriteDeps } from '../records/index.js';
+import { statsRoutes } from '../stats/index.js';
 import type { Store } from '../store/open.js';
 import { taxonomyRoutes } from '../taxonomy/index.js';
 import { version } from '../version.js';
@@ -76,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Only intake's worker threads get the secret itself (they encrypt on their own thread).
   await app.register(importRoutes, { ...deps, secret: options.secret });
   await app.register(open311Routes, deps);
+  await app.register(statsRoutes, deps);
   await app.ready();
   return app;
 }

@@ -29,9 +29,9 @@ export function registerCube(program: Command): void {
           townId,
           onProgress: flags.json
             ? undefined
-            : (months, total) => {
-                progress ??= createProgress('cube rebuild (months)', total);
-                progress.update(months);
+            : (weeks, total) => {
+                progress ??= createProgress('cube rebuild (weeks)', total);
+                progress.update(weeks);
               },
         });
         progress?.finish();

@@ -3,7 +3,7 @@ import { type Config, loadSecret } from '../../config.js';
 import { invalidField } from '../../core/errors.js';
 import { createCipher } from '../../core/pii/index.js';
 import { parseWeek } from '../../core/time/index.js';
-import { rebuildCube } from '../../cube/index.js';
+import { readCubeStates, rebuildCube } from '../../cube/index.js';
 import { createDemo, type Demo, type DemoOptions } from '../../demo/index.js';
 import { writeDemoTown } from '../../demo/store-writer.js';
 import { findPlaces } from '../../places/index.js';
@@ -82,6 +82,13 @@ async function ensureDemoData(config: Config, demo: Demo): Promise<void> {
     const towns = await findPlaces({ db: store.db }, { level: 'town' });
     if (towns.length > 0) {
       process.stderr.write(`using the data already in ${store.location} (${towns.map((t) => t.name).join('、')})\n`);
+      if ((await readCubeStates(store.db)).length === 0) {
+        // Data written before the cube existed: roll it up once.
+        const cube = await rebuildCube(store.db, { now: Date.now() });
+        process.stderr.write(
+          `cube built: ${cube.records.toLocaleString('en-US')} records, ${cube.seconds.toFixed(1)} s\n`,
+        );
+      }
       return;
     }
   } finally {

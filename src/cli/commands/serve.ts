@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 import { type Config, loadSecret } from '../../config.js';
+import { sweepCube } from '../../cube/index.js';
 import { buildApp } from '../../server/app.js';
 import { openStore } from '../../store/open.js';
 import { configOf, prepareStore } from '../context.js';
+
+const SWEEP_INTERVAL_MS = 5 * 60_000;
 
 interface ServeOptions {
   host?: string;
@@ -33,6 +36,11 @@ export async function serve(config: Config): Promise<void> {
   process.stdout.write(
     `Shanzhi is listening on ${address} (data: ${store.location}); API docs at ${address}/api/docs\n`,
   );
+  // Open records turn overdue as their deadlines pass, with no write to notice: sweep the cube every few minutes.
+  const sweeper = setInterval(() => {
+    sweepCube(store.db, Date.now()).catch((error: unknown) => app.log.error({ err: error }, 'cube sweep failed'));
+  }, SWEEP_INTERVAL_MS);
+  sweeper.unref();
 
   await new Promise<void>((resolveStop) => {
     const stop = (signal: NodeJS.Signals): void => {
@@ -42,6 +50,7 @@ export async function serve(config: Config): Promise<void> {
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
   });
+  clearInterval(sweeper);
   await app.close();
   await store.close();
 }

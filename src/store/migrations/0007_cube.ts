@@ -24,6 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     'reopened',
     'response_due',
     'responded',
+    'resolution_due',
     'resolved',
     'rated',
     'satisfied',

@@ -32,6 +32,8 @@ export interface CubeCellTable {
   reopened: number;
   response_due: number;
   responded: number;
+  /** Closed complaints: the records a resolution is reported for (the 解决率 denominator). */
+  resolution_due: number;
   resolved: number;
   rated: number;
   satisfied: number;
