@@ -8,6 +8,7 @@ import type { FactColumns, FactLookups } from './fact.js';
 
 /** The record tables by kind. */
 export const RECORD_TABLES = { complaint: 'complaint', case: 'enforcement_case' } as const;
+export const RECORD_KINDS: readonly RecordKind[] = ['complaint', 'case'];
 
 const CORE_COLUMNS = [
   'town_id',

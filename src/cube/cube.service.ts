@@ -1,4 +1,3 @@
-import { addWeeks, isoWeekOf, weeksBetween } from '../core/time/index.js';
 import type { AfterWrite, RecordWrite } from '../records/index.js';
 import type { Db } from '../store/database.js';
 import type { RecordKind } from '../store/tables/intake.js';
@@ -6,28 +5,21 @@ import { inTransaction } from '../store/transaction.js';
 import { loadCells, type StoredCell, writeCells } from './cube.cells.js';
 import {
   type CubeState,
-  deleteTownCells,
   loadLookups,
   lockState,
-  openedSpan,
+  RECORD_KINDS,
   selectNewlyOverdue,
-  selectOpenedInWeek,
   selectStates,
-  selectTownIds,
   setAsOf,
-  withRebuildCache,
 } from './cube.repo.js';
-import { type CellDelta, CubeDelta, cellId } from './delta.js';
+import { CubeDelta, cellId, storedAfter } from './delta.js';
 import { type CellKey, type FactColumns, type FactLookups, factOf } from './fact.js';
-import { mergeStored } from './histogram.js';
 
 /*
  * Keeping the cube equal to the records: every record write adds what the record now contributes and takes away what
  * it contributed before, in the write's own transaction (updateCube); time moving on makes open records overdue, which
  * the sweep adds (every write sweeps its town first); and rebuildCube recomputes a town's cube from its records.
  */
-
-const KINDS: readonly RecordKind[] = ['complaint', 'case'];
 
 const kindOf = (write: RecordWrite): RecordKind => (write.table === 'complaint' ? 'complaint' : 'case');
 
@@ -80,7 +72,7 @@ async function sweepInto(
     return 0;
   }
   let turned = 0;
-  for (const kind of KINDS) {
+  for (const kind of RECORD_KINDS) {
     for (const row of await selectNewlyOverdue(db, kind, townId, from, to)) {
       delta.add(factOf(kind, row, from, lookups), -1);
       delta.add(factOf(kind, row, to, lookups), 1);
@@ -107,19 +99,6 @@ export async function sweepCube(db: Db, now: number): Promise<number> {
   return turned;
 }
 
-function merged(cell: CellDelta, stored: StoredCell | undefined): StoredCell {
-  const counts = cell.counts.map((count, i) => count + (stored?.counts[i] ?? 0));
-  if (counts.some((count) => count < 0)) {
-    throw new Error(`cube cell ${cellId(cell.key)} would count below zero: rebuild the cube (shanzhi cube rebuild)`);
-  }
-  return {
-    key: cell.key,
-    counts,
-    handlingHist: mergeStored(stored?.handlingHist, cell.handling),
-    workHist: mergeStored(stored?.workHist, cell.work),
-  };
-}
-
 /** Read the cells a delta touches, add it, and write them back; a cell left with no records is deleted. */
 async function applyDelta(db: Db, delta: CubeDelta): Promise<void> {
   const cells = delta.changed();
@@ -134,7 +113,7 @@ async function applyDelta(db: Db, delta: CubeDelta): Promise<void> {
   const removed: CellKey[] = [];
   for (const cell of cells) {
     const before = stored.get(cellId(cell.key));
-    const after = merged(cell, before);
+    const after = storedAfter(cell, before);
     if (after.counts[0] === 0) {
       if (after.counts.some((count) => count !== 0) || after.handlingHist !== '' || after.workHist !== '') {
         throw new Error(`cube cell ${cellId(cell.key)} has no records left but other counts: rebuild the cube`);
@@ -147,64 +126,6 @@ async function applyDelta(db: Db, delta: CubeDelta): Promise<void> {
     }
   }
   await writeCells(db, kept, removed);
-}
-
-export interface RebuildResult {
-  towns: number;
-  records: number;
-  cells: number;
-  seconds: number;
-}
-
-/**
- * Recompute the cube of one town (or every town) from its records, overdue counted at `now`: a week of records at a
- * time, in one transaction per town, so readers see the old cube until the new one is whole.
- */
-export async function rebuildCube(
-  db: Db,
-  options: {
-    now: number;
-    townId?: number | undefined;
-    onProgress?: ((weeks: number, total: number) => void) | undefined;
-  },
-): Promise<RebuildResult> {
-  const started = performance.now();
-  const towns = options.townId === undefined ? await selectTownIds(db) : [options.townId];
-  let records = 0;
-  let cells = 0;
-  await withRebuildCache(db, async () => {
-    for (const townId of towns) {
-      await inTransaction(db, async (tx) => {
-        await lockState(tx, townId, options.now);
-        await deleteTownCells(tx, townId);
-        const lookups = await loadLookups(tx);
-        const span = await openedSpan(tx, townId);
-        if (span) {
-          // Week by week: every cell key holds its week, so a week's cells are whole once its records are read.
-          const last = isoWeekOf(span.last);
-          const total = weeksBetween(isoWeekOf(span.first), last) + 1;
-          let done = 0;
-          for (let week = isoWeekOf(span.first); week <= last; week = addWeeks(week, 1)) {
-            // Kind is in every cell's key too: a week of one kind is whole, and half as much to hold at once.
-            for (const kind of KINDS) {
-              const delta = new CubeDelta(lookups);
-              for (const row of await selectOpenedInWeek(tx, kind, townId, week)) {
-                delta.add(factOf(kind, row, options.now, lookups), 1);
-                records += 1;
-              }
-              const fresh = delta.changed().map((cell) => merged(cell, undefined));
-              await writeCells(tx, fresh, []);
-              cells += fresh.length;
-            }
-            done += 1;
-            options.onProgress?.(done, total);
-          }
-        }
-        await setAsOf(tx, townId, options.now, options.now);
-      });
-    }
-  });
-  return { towns: towns.length, records, cells, seconds: (performance.now() - started) / 1000 };
 }
 
 /** The cube's state of each town: the instant overdue is counted at and when it was last rebuilt. */

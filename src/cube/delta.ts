@@ -1,5 +1,7 @@
+import type { StoredCell } from './cube.cells.js';
 import { BASE_CUBOID, CUBOIDS } from './cuboids.js';
 import { type CellKey, COUNT_MEASURES, cellKeyOf, type FactDims, type FactLookups, type RecordFact } from './fact.js';
+import { mergeStored } from './histogram.js';
 
 /**
  * What a batch of writes changes in one cell: counts to add, and histogram changes as flat `bucket, count` pairs (a
@@ -125,4 +127,18 @@ function netChange(pairs: readonly number[]): boolean {
 
 function hasChange(cell: CellDelta): boolean {
   return cell.counts.some((count) => count !== 0) || netChange(cell.handling) || netChange(cell.work);
+}
+
+/** A cell as stored after adding a delta to it (`stored` undefined: a new cell). */
+export function storedAfter(cell: CellDelta, stored: StoredCell | undefined): StoredCell {
+  const counts = cell.counts.map((count, i) => count + (stored?.counts[i] ?? 0));
+  if (counts.some((count) => count < 0)) {
+    throw new Error(`cube cell ${cellId(cell.key)} would count below zero: rebuild the cube (shanzhi cube rebuild)`);
+  }
+  return {
+    key: cell.key,
+    counts,
+    handlingHist: mergeStored(stored?.handlingHist, cell.handling),
+    workHist: mergeStored(stored?.workHist, cell.work),
+  };
 }

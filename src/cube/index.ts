@@ -1,6 +1,8 @@
 /** The weekly cube: roll-ups of the records kept in every write's transaction (see docs/stats.md). */
+
+export { type RebuildOptions, type RebuildResult, rebuildCube } from './cube.rebuild.js';
 export type { CubeState } from './cube.repo.js';
-export { type RebuildResult, readCubeStates, rebuildCube, sweepCube, updateCube } from './cube.service.js';
+export { readCubeStates, sweepCube, updateCube } from './cube.service.js';
 export {
   BASE_CUBOID,
   type CategoryDepth,
