@@ -12,7 +12,9 @@ export {
   farringtonOriginal,
   type ThresholdMethod,
 } from './algorithms/farrington.js';
+export { type BenjaminiHochbergResult, benjaminiHochberg } from './algorithms/fdr.js';
 export { type GlrOptions, type GlrResult, glrNb, glrPois, glrPoisCases } from './algorithms/glr.js';
+export { type MannKendallResult, mannKendall, type SeriesValue } from './algorithms/mann-kendall.js';
 export {
   type DetectionMethod,
   type DetectionRow,
@@ -23,5 +25,13 @@ export {
   type MethodName,
   methodNames,
 } from './algorithms/methods.js';
+export { type SenSlopeOptions, type SenSlopeResult, senSlope } from './algorithms/sen-slope.js';
+export {
+  type SeriesTrendResult,
+  type TrendOptions,
+  type TrendResult,
+  trendAcrossSeries,
+  trendTest,
+} from './algorithms/trend.js';
 export type { Alarm, DetectionResult, WeekRange } from './algorithms/types.js';
 export { runDetectCsv } from './detect-csv.js';
