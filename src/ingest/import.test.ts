@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { updateCube } from '../cube/index.js';
+import { readCubeStates, rebuildCube, updateCube } from '../cube/index.js';
 import { DEMO_FILE_NAMES, writeDemoFiles } from '../demo/export/index.js';
 import { createDemo } from '../demo/index.js';
 import { writeDemoReferenceData, writeDemoTown } from '../demo/store-writer.js';
@@ -74,7 +74,13 @@ describe.each(testDatabases)('import on %s', (dialect) => {
       // The reference data only (places, enterprises, departments) into the store intake fills.
       await writeDemoReferenceData(t.db, demo);
 
-      const complaints = await runImport(deps(), { file: workOrders(), profile: '12345-work-orders', townCode: town });
+      // Small batches: several transactions, each of several batches (the cube test below checks what they kept).
+      const complaints = await runImport(deps(), {
+        file: workOrders(),
+        profile: '12345-work-orders',
+        townCode: town,
+        batchSize: 40,
+      });
       const expectedComplaints = await direct.store.db
         .selectFrom('complaint')
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -158,6 +164,21 @@ describe.each(testDatabases)('import on %s', (dialect) => {
     expect(stored.place_id).toBeNull();
     const issues = await t.db.selectFrom('import_issue').selectAll().where('batch_id', '=', result.batchId).execute();
     expect(issues).toHaveLength(5);
+  });
+
+  it('keeps the cube, across its transactions of several batches, equal to one rebuilt from the records', async () => {
+    const cells = () =>
+      t.db
+        .selectFrom('cube_cell')
+        .selectAll()
+        .orderBy(['town_id', 'cuboid', 'month', 'week', 'category_id', 'place_id', 'kind', 'source', 'department_id'])
+        .execute();
+    const kept = await cells();
+    expect(kept.filter((c) => Number(c.cuboid) === 1).reduce((n, c) => n + Number(c.records), 0)).toBeGreaterThan(0);
+    for (const state of await readCubeStates(t.db)) {
+      await rebuildCube(t.db, { now: state.asOf, townId: state.townId });
+    }
+    expect(await cells()).toEqual(kept);
   });
 
   it('writes nothing on a dry run or when --strict meets a bad row', async () => {
