@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AppUserTable, AuditLogTable, LoginAttemptTable, UserRoleTable, UserSessionTable } from './tables/auth.js';
 import type { CubeCellTable, CubeStateTable } from './tables/cube.js';
 import type { EnterpriseTable } from './tables/enterprises.js';
 import type {
@@ -35,6 +36,11 @@ export interface Database {
   api_key: ApiKeyTable;
   cube_cell: CubeCellTable;
   cube_state: CubeStateTable;
+  app_user: AppUserTable;
+  user_role: UserRoleTable;
+  user_session: UserSessionTable;
+  login_attempt: LoginAttemptTable;
+  audit_log: AuditLogTable;
 }
 
 export type Db = Kysely<Database>;

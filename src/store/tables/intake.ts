@@ -78,7 +78,7 @@ export interface IdempotencyKeyTable {
   created_at: number;
 }
 
-/** A key a machine client (an Open311 app) presents; only its hash is stored. */
+/** An API token (of an integration or an Open311 app), acting within its town; only its SHA-256 is stored. */
 export interface ApiKeyTable {
   id: Generated<number>;
   name: string;
@@ -86,8 +86,12 @@ export interface ApiKeyTable {
   /** The first characters, to tell keys apart in lists. */
   key_prefix: string;
   key_hash: string;
-  /** JSON array of what the key may do (`open311`). */
+  /** JSON array of the token's permissions (`["open311:submit"]`; src/apikeys tokenPermissions). */
   scopes: string;
   created_at: number;
   revoked_at: number | null;
+  /** Epoch ms after which the key verifies as nothing; null: no expiry. */
+  expires_at: number | null;
+  /** Epoch ms of the last request the key verified for (updated at most once a minute). */
+  last_used_at: number | null;
 }
