@@ -1,117 +1,144 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { invalidField, notFound } from '../core/errors.js';
+import { appendAudit } from '../audit/index.js';
+import { type Actor, coversTown, scopeOf } from '../auth/index.js';
+import { AppError, invalidField, notFound } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
 import { requireTown } from '../records/index.js';
 import type { Db } from '../store/database.js';
 import { inTransaction } from '../store/transaction.js';
 import { presentApiKey } from './apikey.presenter.js';
+import { findApiKeyById, insertApiKey, listApiKeyRows, revokeApiKeyRow } from './apikey.repo.js';
 import {
-  type ApiKeyRow,
-  findApiKeyByHash,
-  findApiKeyById,
-  insertApiKey,
-  listApiKeyRows,
-  revokeApiKeyRow,
-} from './apikey.repo.js';
-import {
-  API_KEY_PATTERN,
   type ApiKey,
-  type ApiKeyGrant,
-  type ApiKeyScope,
   type CreateApiKeyInput,
   createApiKeySchema,
   type ListApiKeysQuery,
   listApiKeysQuerySchema,
+  MAX_TOKEN_DAYS,
   type NewApiKey,
+  type TokenPermission,
 } from './apikey.schema.js';
+import { generateApiKey, hashApiKey, PREFIX_LENGTH } from './apikey.token.js';
 
 export interface ApiKeyDeps {
   db: Db;
+  /** Who manages tokens: a user holding `tokens:write`, or the command line (systemActor). */
+  actor: Actor;
 }
 
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const KEY_CHARS = 32;
-/** `sz_` and the first 6 characters: enough to tell keys apart in a list, far too little to guess the rest. */
-const PREFIX_LENGTH = 9;
+const DAY_MS = 86_400_000;
 
 /**
- * A new key: `sz_` and 32 characters drawn uniformly from base62 (bytes of 248 and above are rejected, so every
- * character is equally likely). `random` is for tests.
+ * The permissions of `wanted` the actor may not hand to a token of the town. A token may carry only what its maker
+ * holds for the whole town, so no one makes a token stronger than themselves. `open311:submit` is the exception: no
+ * person holds it (it is the api_key of a GeoReport client), and filing new citizen reports through the public
+ * Open311 interface is what town administrators issue these keys for; `tokens:write` over the town (checked
+ * before) is what it takes.
  */
-export function generateApiKey(random: (size: number) => Buffer = randomBytes): string {
-  let key = 'sz_';
-  while (key.length < 3 + KEY_CHARS) {
-    for (const byte of random(KEY_CHARS)) {
-      if (byte < 248 && key.length < 3 + KEY_CHARS) {
-        key += BASE62[byte % 62];
-      }
-    }
+function withheld(actor: Actor, townId: number, wanted: readonly TokenPermission[]): TokenPermission[] {
+  return wanted.filter((p) => p !== 'open311:submit' && !coversTown(scopeOf(actor, p), townId));
+}
+
+/** The expiry instant asked for, checked against `now`: null when the token is to work until revoked. */
+function expiryOf(data: { expiresAt?: string; expiresInDays?: number }, now: number): number | null {
+  if (data.expiresInDays !== undefined) {
+    return now + data.expiresInDays * DAY_MS;
   }
-  return key;
+  if (data.expiresAt === undefined) {
+    return null;
+  }
+  const at = Date.parse(data.expiresAt);
+  if (at <= now) {
+    throw invalidField('expiresAt', 'must be in the future');
+  }
+  if (at > now + MAX_TOKEN_DAYS * DAY_MS) {
+    throw invalidField('expiresAt', `must be within ${MAX_TOKEN_DAYS} days from now`);
+  }
+  return at;
 }
 
-/** What the store keeps of a key: its SHA-256 in hex. */
-export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
-}
-
-async function loadApiKey(db: Db, id: number): Promise<ApiKeyRow> {
-  const row = await findApiKeyById(db, id);
+async function loadApiKey(db: Db, actor: Actor, id: number) {
+  // Another town's token answers as missing: whether it exists is not the asker's business.
+  const row = await findApiKeyById(db, id, scopeOf(actor, 'tokens:write'));
   if (!row) {
-    throw notFound('API key', id);
+    throw notFound('API token', id);
   }
   return row;
 }
 
-/** Make a key for a town. The plain key is returned this once; only its hash and first characters are stored. */
+/**
+ * Make a token for a town, with permissions the actor holds there itself and an optional expiry. The plain token
+ * is returned this once; only its hash and first characters are stored. Audited as `token.create`.
+ */
 export async function createApiKey(deps: ApiKeyDeps, input: CreateApiKeyInput): Promise<NewApiKey> {
   const data = parseInput(createApiKeySchema, input);
+  const now = Date.now();
+  const expiresAt = expiryOf(data, now);
   return inTransaction(deps.db, async (db) => {
     const town = await requireTown(db, data.townCode, 'townCode');
+    if (!coversTown(scopeOf(deps.actor, 'tokens:write'), town.id)) {
+      throw new AppError('forbidden', `you may not make tokens for town ${town.code}`, { townCode: town.code });
+    }
+    const refused = withheld(deps.actor, town.id, data.permissions);
+    if (refused.length > 0) {
+      throw new AppError('forbidden', `a token may only carry permissions you hold in the whole town ${town.code}`, {
+        permissions: refused,
+      });
+    }
     const key = generateApiKey();
+    const prefix = key.slice(0, PREFIX_LENGTH);
     const id = await insertApiKey(db, {
       name: data.name,
       town_id: town.id,
-      key_prefix: key.slice(0, PREFIX_LENGTH),
+      key_prefix: prefix,
       key_hash: hashApiKey(key),
-      scopes: JSON.stringify(data.scopes),
-      created_at: Date.now(),
+      scopes: JSON.stringify(data.permissions),
+      created_at: now,
       revoked_at: null,
+      expires_at: expiresAt,
+      last_used_at: null,
     });
-    return { ...presentApiKey(await loadApiKey(db, id)), key };
+    const created = presentApiKey(await loadApiKey(db, deps.actor, id));
+    // Never the token or its hash: the prefix is what lists show anyway.
+    const after = { name: data.name, prefix, permissions: data.permissions, expiresAt: created.expiresAt };
+    await appendAudit(db, deps.actor, {
+      action: 'token.create',
+      entity: 'token',
+      entityId: id,
+      townId: town.id,
+      after,
+    });
+    return { ...created, key };
   });
 }
 
-/** Every key (revoked ones too), oldest first, optionally of one town; never the keys themselves. */
+/** The tokens of the towns the actor manages (revoked ones too), oldest first; never the tokens themselves. */
 export async function listApiKeys(deps: ApiKeyDeps, query: ListApiKeysQuery = {}): Promise<ApiKey[]> {
   const data = parseInput(listApiKeysQuerySchema, query);
   const townId = data.townCode === undefined ? undefined : (await requireTown(deps.db, data.townCode, 'townCode')).id;
-  return (await listApiKeyRows(deps.db, { townId })).map(presentApiKey);
+  return (await listApiKeyRows(deps.db, scopeOf(deps.actor, 'tokens:write'), { townId })).map(presentApiKey);
 }
 
-/** Revoke a key: from now on it verifies as nothing. Revoking it again changes nothing. */
+/**
+ * Revoke a token: from now on it authenticates as nothing. Revoking it again changes nothing (and is not audited
+ * again). Audited as `token.revoke`.
+ */
 export async function revokeApiKey(deps: ApiKeyDeps, id: number): Promise<ApiKey> {
   if (!Number.isSafeInteger(id) || id < 1) {
     throw invalidField('id', 'must be a positive whole number');
   }
   return inTransaction(deps.db, async (db) => {
-    await loadApiKey(db, id);
-    await revokeApiKeyRow(db, id, Date.now());
-    return presentApiKey(await loadApiKey(db, id));
+    const row = await loadApiKey(db, deps.actor, id);
+    const now = Date.now();
+    if (await revokeApiKeyRow(db, id, now)) {
+      await appendAudit(db, deps.actor, {
+        action: 'token.revoke',
+        entity: 'token',
+        entityId: id,
+        townId: row.town_id,
+        before: { revokedAt: null },
+        after: { revokedAt: new Date(now).toISOString() },
+      });
+    }
+    return presentApiKey(await loadApiKey(db, deps.actor, id));
   });
-}
-
-/**
- * Who a key presented by a client speaks for, when it is a key of ours, not revoked and allowed `scope`; else null.
- * The key is looked up by its hash, so nothing about a wrong key is compared character by character.
- */
-export async function verifyApiKey(deps: ApiKeyDeps, key: string, scope: ApiKeyScope): Promise<ApiKeyGrant | null> {
-  if (!API_KEY_PATTERN.test(key)) {
-    return null;
-  }
-  const row = await findApiKeyByHash(deps.db, hashApiKey(key));
-  if (!row || row.revoked_at !== null || !(JSON.parse(row.scopes) as string[]).includes(scope)) {
-    return null;
-  }
-  return { id: row.id, townId: row.town_id };
 }
