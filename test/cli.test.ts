@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/auth/index.js';
 import { runCli, startCli, useFreshPostgresUrl } from '../src/cli/testing.js';
 import { testDatabases } from '../src/store/testing.js';
 import { version } from '../src/version.js';
@@ -189,7 +190,18 @@ describe('shanzhi demo', () => {
         });
         child.on('close', (code) => reject(new Error(`demo exited with ${code}: ${stderr}`)));
       });
-      const page = (await (await fetch(`${url}/api/complaints?town=330782199&limit=3`)).json()) as {
+      // The API needs a session: the demo's users sign in with the one demo password, in demo mode only.
+      expect((await fetch(`${url}/api/complaints?town=330782199&limit=3`)).status).toBe(401);
+      const login = await fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'demo-leader', password: DEMO_PASSWORD }),
+      });
+      expect(login.status).toBe(200);
+      const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+      const page = (await (
+        await fetch(`${url}/api/complaints?town=330782199&limit=3`, { headers: { cookie } })
+      ).json()) as {
         items: { complainant: { phone: string } }[];
       };
       const exited = new Promise((resolve) => child.on('close', resolve));
@@ -199,6 +211,7 @@ describe('shanzhi demo', () => {
     };
     const first = await serveOnce();
     expect(first.stderr).toContain('demo town 330782199');
+    expect(first.stderr).toContain('demo users demo-admin, demo-leader');
     expect(first.page.items).toHaveLength(3);
     expect(first.page.items[0]?.complainant.phone).toMatch(/\*{4}/);
     const second = await serveOnce();

@@ -2,12 +2,15 @@ import { Command, CommanderError } from 'commander';
 import { isAppError } from '../core/errors.js';
 import { version } from '../version.js';
 import { registerApiKey } from './commands/apikey.js';
+import { registerAudit } from './commands/audit.js';
 import { registerCube } from './commands/cube.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDetect } from './commands/detect.js';
 import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
+import { registerPii } from './commands/pii.js';
 import { registerServe } from './commands/serve.js';
+import { registerUser } from './commands/user.js';
 
 export function buildProgram(): Command {
   const program = new Command('shanzhi')
@@ -23,7 +26,10 @@ export function buildProgram(): Command {
   registerDetect(program);
   registerImport(program);
   registerApiKey(program);
+  registerAudit(program);
   registerCube(program);
+  registerUser(program);
+  registerPii(program);
   return program;
 }
 

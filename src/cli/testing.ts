@@ -47,6 +47,19 @@ export function runCli(dataDir: string, args: string[], env: NodeJS.ProcessEnv =
   return collect(startCli(dataDir, args, env));
 }
 
+/** Run the CLI with `input` on its standard input (`--password-stdin`). */
+export function runCliWithInput(
+  dataDir: string,
+  args: string[],
+  input: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<Run> {
+  const child = spawn(process.execPath, [BIN, ...args], { env: cliEnv(dataDir, env), stdio: ['pipe', 'pipe', 'pipe'] });
+  const done = collect(child);
+  child.stdin?.end(input);
+  return done;
+}
+
 export async function onPostgres(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_PG_URL });
   await client.connect();

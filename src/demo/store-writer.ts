@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { systemActor } from '../auth/index.js';
 import { conflict } from '../core/errors.js';
 import { type Cipher, createCipher } from '../core/pii/index.js';
 import { createEnterprise } from '../enterprises/index.js';
@@ -165,12 +166,13 @@ async function storedComplaintId(db: Db, sourceSystem: string, externalNo: strin
 
 /**
  * The demo town's reference data in one transaction: its places, the default taxonomy and departments, its
- * enterprises. Returns the number of places written; refuses a store that already holds the town.
+ * enterprises. Returns the number of places written; refuses a store that already holds the town. Audited as written
+ * by `actor` (the command line's by default).
  */
-export async function writeDemoReferenceData(db: Db, demo: Demo): Promise<number> {
+export async function writeDemoReferenceData(db: Db, demo: Demo, actor = systemActor('cli')): Promise<number> {
   const { map } = demo;
   return inTransaction(db, async (trx) => {
-    const deps = { db: trx };
+    const deps = { db: trx, actor };
     if ((await findPlaces(deps, { level: 'town' })).some((town) => town.code === map.town.code)) {
       throw conflict(`the database already holds the demo town ${map.town.name} (${map.town.code})`);
     }

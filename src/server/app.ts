@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -7,6 +8,9 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { apiKeyRoutes, authenticateToken } from '../apikeys/index.js';
+import { auditRoutes } from '../audit/index.js';
+import { authRoutes, createAuthenticate, userRoutes } from '../auth/index.js';
 import { createCipher } from '../core/pii/index.js';
 import { updateCube } from '../cube/index.js';
 import { enterpriseRoutes } from '../enterprises/index.js';
@@ -14,32 +18,72 @@ import { importRoutes } from '../ingest/index.js';
 import { open311Routes } from '../open311/index.js';
 import { departmentRoutes } from '../orgs/index.js';
 import { placeRoutes } from '../places/index.js';
-import { caseRoutes, complaintRoutes, type RecordWriteDeps } from '../records/index.js';
+import { caseRoutes, complaintRoutes, type RecordRouteDeps } from '../records/index.js';
 import { statsRoutes } from '../stats/index.js';
 import type { Store } from '../store/open.js';
 import { taxonomyRoutes } from '../taxonomy/index.js';
 import { version } from '../version.js';
 import { registerErrorHandling } from './errors.js';
+import { type Authenticate, type RouteEntry, registerGuard } from './guard.js';
 import { type HealthDeps, healthRoutes } from './health.routes.js';
 
 export interface AppOptions {
   store: Store;
-  /** Key material for encrypting personal data at rest (config.ts loadSecret). */
+  /** Key material for encrypting personal data at rest (config.ts loadSecrets). */
   secret: string;
+  /** Secrets before a rotation: what they encrypted still decrypts until `shanzhi pii reencrypt` moves it. */
+  previousSecrets?: readonly string[];
   /** The data folder: uploads and saved import profiles live under it (config.ts dataDir). */
   dataDir: string;
   /** pino options, or false for silence (tests). */
   logger?: FastifyServerOptions['logger'];
+  /** `shanzhi demo`: the demo town's users (app_user.demo = 1) may sign in. False for `serve`. */
+  demoMode?: boolean;
+  /** The clock of sign-in, sessions and lockout (tests move it instead of sleeping). */
+  now?: () => number;
+  /** Replaces the session and API-token authentication (the test harness wraps it; see server/testing.ts). */
+  authenticate?: Authenticate;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with the permission it declares (the authorisation matrix test is generated from it). */
+    routeTable: readonly RouteEntry[];
+  }
 }
 
 /** What every feature's routes may be given: the union of the features' declared dependencies. */
-export type AppDeps = HealthDeps & RecordWriteDeps & { dataDir: string };
+export type AppDeps = HealthDeps & RecordRouteDeps & { dataDir: string };
 
 /** Log options: never log credentials or personal data carried in headers. */
 export const defaultLogger: FastifyServerOptions['logger'] = {
   level: process.env.LOG_LEVEL ?? 'info',
   redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+  serializers: {
+    req: (request: { method: string; url: string; ip?: string }) => ({
+      method: request.method,
+      url: loggedUrl(request.url),
+      remoteAddress: request.ip,
+    }),
+  },
 };
+
+/**
+ * A URL as the request log keeps it: the path and the names of its query parameters, never their values (a reveal's
+ * reason, a search for a phone number).
+ */
+export function loggedUrl(url: string): string {
+  const mark = url.indexOf('?');
+  if (mark < 0) {
+    return url;
+  }
+  const names = url
+    .slice(mark + 1)
+    .split('&')
+    .filter((pair) => pair !== '')
+    .map((pair) => `${pair.split('=')[0]}=…`);
+  return `${url.slice(0, mark)}?${names.join('&')}`;
+}
 
 /** The Fastify app with every feature's routes, OpenAPI at /api/docs and one error shape. Not yet listening. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -50,6 +94,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  // Cookies, then access control, before any route: the guard refuses to build a route without a permission.
+  await app.register(cookie);
+  const routeTable = registerGuard(
+    app,
+    options.authenticate ??
+      createAuthenticate({ db: options.store.db, authenticateToken, demoMode: options.demoMode, now: options.now }),
+  );
+  app.decorate('routeTable', routeTable);
 
   await app.register(swagger, {
     openapi: {
@@ -63,11 +115,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db: options.store.db,
     dialect: options.store.dialect,
     version,
-    cipher: createCipher({ secret: options.secret }),
+    cipher: createCipher({ secret: options.secret, previousSecrets: options.previousSecrets }),
     dataDir: options.dataDir,
     afterWrite: updateCube,
   };
   await app.register(healthRoutes, deps);
+  await app.register(authRoutes, { db: options.store.db, demoMode: options.demoMode, now: options.now });
+  await app.register(userRoutes, { db: options.store.db, now: options.now });
   await app.register(placeRoutes, deps);
   await app.register(taxonomyRoutes, deps);
   await app.register(departmentRoutes, deps);
@@ -78,6 +132,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(importRoutes, { ...deps, secret: options.secret });
   await app.register(open311Routes, deps);
   await app.register(statsRoutes, deps);
+  await app.register(apiKeyRoutes, deps);
+  await app.register(auditRoutes, deps);
   await app.ready();
   return app;
 }

@@ -18,6 +18,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (appError.details) {
       body.error.details = appError.details;
     }
+    const retryAfter = appError.details?.retryAfterSeconds;
+    if (appError.code === 'rate_limited' && typeof retryAfter === 'number') {
+      reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
+    }
     return reply.code(appError.status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {

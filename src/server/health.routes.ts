@@ -22,7 +22,10 @@ const healthSchema = z.object({
 export const healthRoutes: FastifyPluginAsyncZod<HealthDeps> = async (app, deps) => {
   app.get(
     '/api/health',
-    { schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: healthSchema } } },
+    {
+      config: { permission: 'public' },
+      schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: healthSchema } },
+    },
     async () => {
       await sql`select 1`.execute(deps.db);
       return {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { DEMO_PASSWORD, ensureDemoUsers } from '../../auth/index.js';
 import { type Config, loadSecret } from '../../config.js';
 import { invalidField } from '../../core/errors.js';
 import { createCipher } from '../../core/pii/index.js';
@@ -36,7 +37,8 @@ export function registerDemo(program: Command): void {
     .action(async (flags: DemoFlags, command: Command) => {
       const config = configOf(command, flags);
       await ensureDemoData(config, demoFromFlags(flags));
-      await serve(config);
+      // Only the demo lets the demo users (app_user.demo = 1) sign in.
+      await serve(config, { demoMode: true });
     });
 
   demo
@@ -81,6 +83,7 @@ async function ensureDemoData(config: Config, demo: Demo): Promise<void> {
     await prepareStore(store);
     const towns = await findPlaces({ db: store.db }, { level: 'town' });
     if (towns.length > 0) {
+      reportDemoUsers(await ensureDemoUsers(store.db));
       process.stderr.write(`using the data already in ${store.location} (${towns.map((t) => t.name).join('、')})\n`);
       if ((await readCubeStates(store.db)).length === 0) {
         // Data written before the cube existed: roll it up once.
@@ -98,6 +101,7 @@ async function ensureDemoData(config: Config, demo: Demo): Promise<void> {
   process.stderr.write(
     `demo town ${result.town}: ${result.complaints.toLocaleString('en-US')} complaints and ${result.cases.toLocaleString('en-US')} cases written\n`,
   );
+  reportDemoUsers(result.demoUsers);
 }
 
 async function generateIntoStore(config: Config, demo: Demo) {
@@ -110,7 +114,16 @@ async function generateIntoStore(config: Config, demo: Demo) {
     const result = await writeDemoTown({ db: store.db, cipher, secret }, demo, ({ done }) => progress.update(done));
     progress.finish();
     const cube = await rebuildCube(store.db, { now: Date.now() });
-    return { database: store.location, seed: demo.options.seed, ...result, cubeSeconds: cube.seconds };
+    const demoUsers = await ensureDemoUsers(store.db);
+    return {
+      database: store.location,
+      seed: demo.options.seed,
+      ...result,
+      cubeSeconds: cube.seconds,
+      demoUsers,
+      // The one documented demo password (docs/user/账号与权限.md); demo users sign in only in the demo.
+      demoPassword: demoUsers.length > 0 ? DEMO_PASSWORD : undefined,
+    };
   } finally {
     await store.close();
   }
@@ -122,4 +135,13 @@ async function generateFiles(demo: Demo, outDir: string) {
   const result = await writeDemoFiles(demo, outDir, { onProgress: ({ records }) => progress.update(records) });
   progress.finish();
   return { seed: demo.options.seed, out: outDir, ...result };
+}
+
+/** Tell once which demo users were created and their one documented password (docs/user/账号与权限.md). */
+function reportDemoUsers(created: string[]): void {
+  if (created.length > 0) {
+    process.stderr.write(
+      `demo users ${created.join(', ')} (password ${DEMO_PASSWORD}; they sign in only in the demo)\n`,
+    );
+  }
 }

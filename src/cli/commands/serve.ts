@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { type Config, loadSecret } from '../../config.js';
+import { bootstrapAdmin, pruneAuthRecords } from '../../auth/index.js';
+import { type Config, loadSecrets } from '../../config.js';
 import { sweepCube } from '../../cube/index.js';
 import { buildApp } from '../../server/app.js';
 import { openStore } from '../../store/open.js';
@@ -27,11 +28,27 @@ export function registerServe(program: Command): void {
  * Migrate, listen, and run until SIGTERM or SIGINT; then stop taking requests, let those in flight finish, and close
  * the database. Resolves once everything is closed.
  */
-export async function serve(config: Config): Promise<void> {
+export async function serve(config: Config, mode: { demoMode?: boolean } = {}): Promise<void> {
   const store = await openStore(config);
-  const secret = loadSecret(config, store.dialect === 'sqlite');
+  const { secret, previousSecrets } = loadSecrets(config, store.dialect === 'sqlite');
   await prepareStore(store);
-  const app = await buildApp({ store, secret, dataDir: config.dataDir });
+  try {
+    // The first start of a fresh installation may create its administrator from the environment.
+    const admin = await bootstrapAdmin(store.db, process.env);
+    if (admin) {
+      process.stderr.write(`created the administrator ${admin} (SHANZHI_BOOTSTRAP_ADMIN)\n`);
+    }
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const app = await buildApp({
+    store,
+    secret,
+    previousSecrets,
+    dataDir: config.dataDir,
+    demoMode: mode.demoMode === true,
+  });
   const address = await app.listen({ host: config.host, port: config.port });
   process.stdout.write(
     `Shanzhi is listening on ${address} (data: ${store.location}); API docs at ${address}/api/docs\n`,
@@ -39,6 +56,10 @@ export async function serve(config: Config): Promise<void> {
   // Open records turn overdue as their deadlines pass, with no write to notice: sweep the cube every few minutes.
   const sweeper = setInterval(() => {
     sweepCube(store.db, Date.now()).catch((error: unknown) => app.log.error({ err: error }, 'cube sweep failed'));
+    // Ended sessions and old sign-in attempts are of no further use (the audit log keeps the sign-ins).
+    pruneAuthRecords(store.db, Date.now()).catch((error: unknown) =>
+      app.log.error({ err: error }, 'auth prune failed'),
+    );
   }, SWEEP_INTERVAL_MS);
   sweeper.unref();
 
