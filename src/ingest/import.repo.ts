@@ -1,8 +1,14 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { Db } from '../store/database.js';
 import type { ImportBatchTable, ImportIssueTable } from '../store/tables/intake.js';
 
 export type ImportBatchRow = Selectable<ImportBatchTable>;
+
+/** The batches a reader reaches: every one (`all`), or those of these towns (a batch with no town is in none). */
+export interface BatchScope {
+  all: boolean;
+  townIds: readonly number[];
+}
 export type ImportIssueRow = Selectable<ImportIssueTable>;
 
 export async function insertBatch(db: Db, row: Insertable<ImportBatchTable>): Promise<number> {
@@ -14,12 +20,28 @@ export async function updateBatch(db: Db, id: number, patch: Updateable<ImportBa
   await db.updateTable('import_batch').set(patch).where('id', '=', id).execute();
 }
 
-export async function findBatch(db: Db, id: number): Promise<ImportBatchRow | undefined> {
-  return db.selectFrom('import_batch').selectAll().where('id', '=', id).executeTakeFirst();
+function selectBatches(db: Db, scope: BatchScope) {
+  const query = db.selectFrom('import_batch').selectAll();
+  if (scope.all) {
+    return query;
+  }
+  return scope.townIds.length === 0
+    ? query.where(sql<SqlBool>`1 = 0`)
+    : query.where('town_id', 'in', [...scope.townIds]);
 }
 
-export async function listBatches(db: Db, limit: number, beforeId?: number): Promise<ImportBatchRow[]> {
-  let query = db.selectFrom('import_batch').selectAll();
+/** The batch with this id when the scope reaches it. */
+export async function findBatch(db: Db, scope: BatchScope, id: number): Promise<ImportBatchRow | undefined> {
+  return selectBatches(db, scope).where('id', '=', id).executeTakeFirst();
+}
+
+export async function listBatches(
+  db: Db,
+  scope: BatchScope,
+  limit: number,
+  beforeId?: number,
+): Promise<ImportBatchRow[]> {
+  let query = selectBatches(db, scope);
   if (beforeId !== undefined) {
     query = query.where('id', '<', beforeId);
   }

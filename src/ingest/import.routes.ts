@@ -8,6 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, invalidField } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
+import { actorOf } from '../server/guard.js';
 import {
   batchIdParamsSchema,
   exportIssuesQuerySchema,
@@ -34,9 +35,10 @@ export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 
 /**
  * `/api/imports`: upload a file (multipart: `file` and the fields profile, town, sourceSystem, dryRun, strict), get
- * 202 with the batch at once, then poll it for progress and fetch its rejected rows (JSON, CSV, XLSX).
+ * 202 with the batch at once, then poll it for progress and fetch its rejected rows (JSON, CSV, XLSX). Uploads need
+ * imports:write over the town named; reads see the batches of the towns the reader's imports:read covers.
  */
-export const importRoutes: FastifyPluginAsyncZod<ImportServiceDeps> = async (app, deps) => {
+export const importRoutes: FastifyPluginAsyncZod<Omit<ImportServiceDeps, 'actor'>> = async (app, deps) => {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20 } });
   const running = new Set<Promise<unknown>>();
   app.addHook('onClose', async () => {
@@ -46,6 +48,7 @@ export const importRoutes: FastifyPluginAsyncZod<ImportServiceDeps> = async (app
   app.get(
     '/api/import-profiles',
     {
+      config: { permission: 'imports:read' },
       schema: {
         tags,
         summary: 'The mapping profiles an import can use',
@@ -58,6 +61,7 @@ export const importRoutes: FastifyPluginAsyncZod<ImportServiceDeps> = async (app
   app.post(
     '/api/imports',
     {
+      config: { permission: 'imports:write' },
       schema: {
         tags,
         summary: 'Upload a file and start importing it (multipart/form-data: file, profile, town, dryRun, strict)',
@@ -95,22 +99,26 @@ export const importRoutes: FastifyPluginAsyncZod<ImportServiceDeps> = async (app
           throw invalidField('file', 'no file part named "file"');
         }
         const form = parseInput(uploadFieldsSchema, fields);
-        const started = await startImport(deps, {
-          file: upload.path,
-          fileName: upload.name,
-          profile: form.profile,
-          townCode: form.town,
-          sourceSystem: form.sourceSystem,
-          dryRun: form.dryRun,
-          strict: form.strict,
-        });
+        const actor = actorOf(request);
+        const started = await startImport(
+          { ...deps, actor },
+          {
+            file: upload.path,
+            fileName: upload.name,
+            profile: form.profile,
+            townCode: form.town,
+            sourceSystem: form.sourceSystem,
+            dryRun: form.dryRun,
+            strict: form.strict,
+          },
+        );
         const path = upload.path;
         const done = started.done
           .catch((error: unknown) => request.log.error({ err: error, batch: started.batchId }, 'import failed'))
           .finally(() => rm(path, { force: true }));
         running.add(done);
         void done.finally(() => running.delete(done));
-        return reply.code(202).send(await getBatch(deps, started.batchId));
+        return reply.code(202).send(await getBatch({ ...deps, actor }, started.batchId));
       } catch (error) {
         if (upload) {
           await rm(upload.path, { force: true });
@@ -123,6 +131,7 @@ export const importRoutes: FastifyPluginAsyncZod<ImportServiceDeps> = async (app
   app.get(
     '/api/imports',
     {
+      config: { permission: 'imports:read' },
       schema: {
         tags,
         summary: 'Import batches, newest first',
@@ -130,12 +139,13 @@ export const importRoutes: FastifyPluginAsyncZod<ImportServiceDeps> = async (app
         response: { 200: z.object({ items: z.array(importBatchSchema), nextBefore: z.number().nullable() }) },
       },
     },
-    async (request) => listBatchPage(deps, request.query),
+    async (request) => listBatchPage({ ...deps, actor: actorOf(request) }, request.query),
   );
 
   app.get(
     '/api/imports/:id',
     {
+      config: { permission: 'imports:read' },
       schema: {
         tags,
         summary: 'One import batch: progress and counts',
@@ -143,12 +153,13 @@ export const importRoutes: FastifyPluginAsyncZod<ImportServiceDeps> = async (app
         response: { 200: importBatchSchema },
       },
     },
-    async (request) => getBatch(deps, request.params.id),
+    async (request) => getBatch({ ...deps, actor: actorOf(request) }, request.params.id),
   );
 
   app.get(
     '/api/imports/:id/issues',
     {
+      config: { permission: 'imports:read' },
       schema: {
         tags,
         summary: 'The rejected rows and warnings of a batch (file, line, column, value, reason)',
@@ -157,13 +168,14 @@ export const importRoutes: FastifyPluginAsyncZod<ImportServiceDeps> = async (app
         response: { 200: z.object({ items: z.array(importIssueSchema), nextAfter: z.number().nullable() }) },
       },
     },
-    async (request) => listIssuePage(deps, request.params.id, request.query),
+    async (request) => listIssuePage({ ...deps, actor: actorOf(request) }, request.params.id, request.query),
   );
 
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(
       `/api/imports/:id/rejects.${format}`,
       {
+        config: { permission: 'imports:read' },
         schema: {
           tags,
           summary: `The rejected rows (or ?severity=warning) of a batch as ${format.toUpperCase()}`,
@@ -172,7 +184,7 @@ export const importRoutes: FastifyPluginAsyncZod<ImportServiceDeps> = async (app
         },
       },
       async (request, reply) => {
-        const batch = await getBatch(deps, request.params.id);
+        const batch = await getBatch({ ...deps, actor: actorOf(request) }, request.params.id);
         const { severity } = request.query;
         const name = `import-${batch.id}-${severity === 'reject' ? 'rejects' : 'warnings'}.${format}`;
         reply.header('content-disposition', `attachment; filename="${name}"`);

@@ -1,17 +1,13 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Cipher } from '../core/pii/index.js';
-import {
-  type AfterWrite,
-  complaintIdsByExternalNo,
-  type RecordInsert,
-  type RecordWrite,
-  upsertRecords,
-} from '../records/index.js';
+import { coversTown, type Scope } from '../auth/index.js';
+import { complaintIdsByExternalNo, type RecordInsert, type RecordWrite, upsertRecords } from '../records/index.js';
 import type { Db } from '../store/database.js';
 import { inTransaction } from '../store/transaction.js';
+import { importWriteScope } from './import.access.js';
 import { finishBatch, openBatch } from './import.batch.js';
 import { insertIssues, updateBatch } from './import.repo.js';
+import type { ImportCounts, ImportDeps, ImportIssue, ImportRequest, ImportResult } from './import.types.js';
 import { loadIntakeLookups } from './lookups.js';
 import type { PreparedBatch, PreparedIssue } from './prepare.js';
 import { openPreparedSource, type PreparedSource } from './prepare-source.js';
@@ -29,78 +25,14 @@ import { loadProfile } from './profile.service.js';
 /** Prepared batches (2,000 rows each by default) written in one transaction. */
 const BATCHES_PER_TRANSACTION = 3;
 
-export interface ImportDeps {
-  db: Db;
-  cipher: Cipher;
-  /** The secret `cipher` was made from: with it, big files are prepared on a worker thread. */
-  secret?: string | undefined;
-  /** Where user profiles live (`<dataDir>/profiles`). */
-  dataDir?: string | undefined;
-  /** The roll-ups, kept current in the same transaction (the cube's updateCube; see records' AfterWrite). */
-  afterWrite: AfterWrite;
-}
-
-export interface ImportRequest {
-  /** Path of the file to read. */
-  file: string;
-  /** The name to report (an upload's original name); default the file's base name. */
-  fileName?: string | undefined;
-  /** A profile name or a path to a profile JSON file. */
-  profile: string;
-  /** The town of every row, when the file has no town column. */
-  townCode?: string | undefined;
-  /** Replaces the profile's source system (the key's first half). */
-  sourceSystem?: string | undefined;
-  dryRun?: boolean | undefined;
-  strict?: boolean | undefined;
-  /** Rows per transaction. */
-  batchSize?: number | undefined;
-  onProgress?: ((progress: ImportProgress) => void) | undefined;
-}
-
-export interface ImportCounts {
-  rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  warned: number;
-}
-
-export interface ImportProgress extends ImportCounts {
-  batchId: number;
-  bytesRead: number;
-  bytesTotal: number;
-}
-
-/** A row issue as reported: where (file, line, column), the cell, and why. */
-export interface ImportIssue {
-  file: string;
-  line: number;
-  column: string | null;
-  value: string | null;
-  reason: string;
-}
-
-export interface ImportResult extends ImportCounts {
-  batchId: number;
-  status: 'done' | 'failed';
-  file: string;
-  profile: string;
-  kind: 'complaint' | 'case';
-  sourceSystem: string;
-  dryRun: boolean;
-  strict: boolean;
-  seconds: number;
-  /** Columns of the profile the file lacks, and headers of the file no column reads. */
-  missingColumns: string[];
-  ignoredColumns: string[];
-  /** The rejected rows' issues (the first MAX_REPORTED; all of them are stored with the batch). */
-  rejects: ImportIssue[];
-  warnings: ImportIssue[];
-  /** Set when the import stopped (strict mode). */
-  error: string | null;
-}
+export type {
+  ImportCounts,
+  ImportDeps,
+  ImportIssue,
+  ImportProgress,
+  ImportRequest,
+  ImportResult,
+} from './import.types.js';
 
 /** Issues carried in the result; the batch in the store keeps them all. */
 export const MAX_REPORTED = 10_000;
@@ -115,12 +47,17 @@ export interface StartedImport {
   done: Promise<ImportResult>;
 }
 
+/**
+ * Start importing a file: checks the actor's imports:write against the town the import names (forbidden before
+ * anything is stored), opens the batch and returns its id; the rows are written in the background (`done`).
+ */
 export async function startImport(deps: ImportDeps, request: ImportRequest): Promise<StartedImport> {
   const loaded = loadProfile(request.profile, deps.dataDir);
   const profile: Profile = request.sourceSystem
     ? { ...loaded.profile, sourceSystem: request.sourceSystem }
     : loaded.profile;
   const lookups = await loadIntakeLookups(deps.db);
+  const scope = importWriteScope(deps.actor, lookups, request.townCode);
   const fileName = request.fileName ?? basename(request.file);
   const source = await openPreparedSource(
     {
@@ -137,12 +74,13 @@ export async function startImport(deps: ImportDeps, request: ImportRequest): Pro
   );
   let batchId: number;
   try {
-    batchId = await openBatch(deps.db, { profile, request, fileName, bytesTotal: source.bytesTotal, lookups });
+    const what = { profile, request, fileName, bytesTotal: source.bytesTotal, lookups };
+    batchId = await openBatch(deps.db, deps.actor, what);
   } catch (error) {
     await source.close();
     throw error;
   }
-  const run = new ImportRun(deps, request, profile, source, batchId, fileName);
+  const run = new ImportRun(deps, request, profile, source, { id: batchId, scope }, fileName);
   return { batchId, done: run.execute().finally(() => source.close()) };
 }
 
@@ -156,6 +94,10 @@ class ImportRun {
   private bytesRead = 0;
   /** Rows warned here (their complaint link), beyond those the preparer counted. */
   private linkWarned = 0;
+  /** Rows rejected here (a town beyond the importer's imports:write), beyond those the preparer rejected. */
+  private scopeRejected = 0;
+  private readonly batchId: number;
+  private readonly scope: Scope;
   private readonly rejects: ImportIssue[] = [];
   private readonly warnings: ImportIssue[] = [];
   private readonly started = performance.now();
@@ -166,10 +108,12 @@ class ImportRun {
     private readonly request: ImportRequest,
     private readonly profile: Profile,
     private readonly source: PreparedSource,
-    private readonly batchId: number,
+    batch: { id: number; scope: Scope },
     private readonly fileName: string,
   ) {
     this.columns = new Set(source.columns);
+    this.batchId = batch.id;
+    this.scope = batch.scope;
   }
 
   async execute(): Promise<ImportResult> {
@@ -206,12 +150,12 @@ class ImportRun {
       }
     } catch (caught) {
       if (!(caught instanceof StrictStop)) {
-        await finishBatch(
-          this.deps.db,
-          this.batchId,
-          'failed',
-          caught instanceof Error ? caught.message : String(caught),
-        );
+        const message = caught instanceof Error ? caught.message : String(caught);
+        await finishBatch(this.deps.db, this.deps.actor, this.batchId, {
+          status: 'failed',
+          error: message,
+          counts: this.counts,
+        });
         throw caught;
       }
       // The one transaction rolled back: nothing of the file is stored. Keep the issue that stopped it.
@@ -219,7 +163,11 @@ class ImportRun {
       this.counts.inserted = this.counts.updated = this.counts.unchanged = 0;
       await inTransaction(this.deps.db, (tx) => this.storeIssues(tx, this.rejects.slice(-1), 'reject'));
     }
-    await finishBatch(this.deps.db, this.batchId, error === null ? 'done' : 'failed', error);
+    await finishBatch(this.deps.db, this.deps.actor, this.batchId, {
+      status: error === null ? 'done' : 'failed',
+      error,
+      counts: this.counts,
+    });
     this.progress();
     return this.result(error);
   }
@@ -239,7 +187,7 @@ class ImportRun {
    */
   private async write(tx: Db, batch: PreparedBatch, writes: RecordWrite[]): Promise<void> {
     const issues = [...batch.issues];
-    const rows = await this.link(tx, batch, issues);
+    const rows = this.withinScope(batch, await this.link(tx, batch, issues), issues);
     if (rows.length > 0) {
       const table = this.profile.kind === 'complaint' ? 'complaint' : 'enforcement_case';
       const written = await upsertRecords(tx, table, rows, {
@@ -259,7 +207,7 @@ class ImportRun {
     }
     Object.assign(this.counts, {
       rows: batch.rowsRead,
-      rejected: batch.rejected,
+      rejected: batch.rejected + this.scopeRejected,
       warned: batch.warned + this.linkWarned,
     });
     this.bytesRead = batch.bytesRead;
@@ -308,6 +256,30 @@ class ImportRun {
         reason: issue.reason,
       })),
     );
+  }
+
+  /**
+   * The rows of towns the importer's imports:write covers; a row of another town (a file's town column may name any)
+   * is rejected with its line, and in strict mode stops the import.
+   */
+  private withinScope(batch: PreparedBatch, rows: RecordInsert[], issues: PreparedIssue[]): RecordInsert[] {
+    if (this.scope.all) {
+      return rows;
+    }
+    const column = this.profile.columns.find((c) => c.field === 'townCode')?.header ?? null;
+    return rows.filter((row, index) => {
+      if (coversTown(this.scope, Number(row.town_id))) {
+        return true;
+      }
+      const line = batch.lines[index] as number;
+      const reason = 'the town of this row is beyond your imports:write; the row is not imported';
+      this.scopeRejected += 1;
+      issues.push({ severity: 'reject', line, column, value: null, reason });
+      if (this.request.strict) {
+        throw new StrictStop(`line ${line}${column ? `, column ${column}` : ''}: ${reason}`);
+      }
+      return false;
+    });
   }
 
   /**

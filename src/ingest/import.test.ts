@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../auth/index.js';
 import { readCubeStates, rebuildCube, updateCube } from '../cube/index.js';
 import { DEMO_FILE_NAMES, writeDemoFiles } from '../demo/export/index.js';
 import { createDemo } from '../demo/index.js';
@@ -65,7 +66,13 @@ async function snapshot(db: Db, table: 'complaint' | 'enforcement_case', unitMs:
 
 describe.each(testDatabases)('import on %s', (dialect) => {
   const t = useTestStore(dialect);
-  const deps = () => ({ db: t.db, cipher: testCipher, dataDir: dir, afterWrite: updateCube });
+  const deps = () => ({
+    db: t.db,
+    cipher: testCipher,
+    dataDir: dir,
+    afterWrite: updateCube,
+    actor: systemActor('test'),
+  });
 
   it('stores from the demo export files what the demo writer stores directly', async () => {
     const direct = await openTestStore(dialect);

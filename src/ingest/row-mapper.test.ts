@@ -102,6 +102,22 @@ describe('compileMapper', () => {
     expect(mapper.quote('complainantPhone', cells)).toBe('138****5678');
   });
 
+  it('masks a personal cell in the reason of a cell it cannot read, as in the value beside it', () => {
+    // A custom profile that reads the phone as a whole number: the reader's reason quotes the cell.
+    const columns = workOrders.columns.map((c) =>
+      c.field === 'complainantPhone' ? { ...c, format: { type: 'integer' as const } } : c,
+    );
+    const mapper = compileMapper({ ...workOrders, columns }, header, lookups());
+    const cells: (string | Date | null)[] = header.map(() => null);
+    cells[at('工单编号')] = 'GD9';
+    cells[at('所属镇街')] = '苏溪镇';
+    cells[at('联系电话')] = '138-1234-5678';
+    const reject = mapper.map(cells).rejects.find((r) => r.column === '联系电话');
+    expect(reject?.value).toBe('138****5678');
+    expect(reject?.reason).toContain('138****5678');
+    expect(JSON.stringify(reject)).not.toContain('1234');
+  });
+
   it('never throws on random cells: every row maps or carries its reasons', () => {
     const mapper = compileMapper(workOrders, header, lookups());
     const cell = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.date());

@@ -126,7 +126,11 @@ export function compileMapper(
           if (!(error instanceof CellError)) {
             throw error;
           }
-          row.rejects.push({ column: column.header, value: quoted(column.field, text), reason: error.message });
+          // A reader's reason may quote the cell: a personal one only masked, like the value beside it.
+          const reason = PERSONAL[column.field]
+            ? error.message.replaceAll(text, quoted(column.field, text))
+            : error.message;
+          row.rejects.push({ column: column.header, value: quoted(column.field, text), reason });
         }
       }
       if (!row.town && !row.rejects.some((r) => r.column === fieldColumns.get('townCode'))) {

@@ -79,7 +79,7 @@ const open311Scope: FastifyPluginAsync<Open311Deps> = async (app, deps) => {
 
   const hide = { hide: true };
 
-  app.get('/discovery.:format', { schema: hide }, async (request, reply) => {
+  app.get('/discovery.:format', { config: { permission: 'public' }, schema: hide }, async (request, reply) => {
     const format = formatParam(request);
     const changeset = await catalogueChangeset(deps);
     return sendOpen311(reply, format, 'discovery', {
@@ -99,39 +99,43 @@ const open311Scope: FastifyPluginAsync<Open311Deps> = async (app, deps) => {
     });
   });
 
-  app.get('/v2/services.:format', { schema: hide }, async (request, reply) => {
+  app.get('/v2/services.:format', { config: { permission: 'public' }, schema: hide }, async (request, reply) => {
     const format = formatParam(request);
     // The catalogue is the same for every town, but an unknown jurisdiction is still 404.
     await resolveJurisdiction(deps.db, jurisdictionOf(request));
     return sendOpen311(reply, format, 'services', await listServices(deps));
   });
 
-  app.get('/v2/services/:file', { schema: hide }, async (request, reply) => {
+  app.get('/v2/services/:file', { config: { permission: 'public' }, schema: hide }, async (request, reply) => {
     const { name, format } = fileParam(request);
     await resolveJurisdiction(deps.db, jurisdictionOf(request));
     return sendOpen311(reply, format, 'service_definition', await getServiceDefinition(deps, name));
   });
 
-  app.post('/v2/requests.:format', { schema: hide, bodyLimit: FORM_BODY_LIMIT }, async (request, reply) => {
-    const format = formatParam(request);
-    const body = request.isMultipart() ? await readMultipart(request) : { pairs: formPairs(request.body), files: [] };
-    const created = await createServiceRequest(deps, { ...body, apiKeyHeader: apiKeyHeader(request) });
-    return sendOpen311(reply, format, 'service_requests', created);
-  });
+  app.post(
+    '/v2/requests.:format',
+    { config: { permission: 'open311:submit', credentials: 'open311' }, schema: hide, bodyLimit: FORM_BODY_LIMIT },
+    async (request, reply) => {
+      const format = formatParam(request);
+      const body = request.isMultipart() ? await readMultipart(request) : { pairs: formPairs(request.body), files: [] };
+      const created = await createServiceRequest(deps, { ...body, apiKeyHeader: apiKeyHeader(request) });
+      return sendOpen311(reply, format, 'service_requests', created);
+    },
+  );
 
-  app.get('/v2/requests.:format', { schema: hide }, async (request, reply) => {
+  app.get('/v2/requests.:format', { config: { permission: 'public' }, schema: hide }, async (request, reply) => {
     const format = formatParam(request);
     const found = await listServiceRequests(deps, request.query as ListRequestsQuery);
     return sendOpen311(reply, format, 'service_requests', found);
   });
 
-  app.get('/v2/requests/:file', { schema: hide }, async (request, reply) => {
+  app.get('/v2/requests/:file', { config: { permission: 'public' }, schema: hide }, async (request, reply) => {
     const { name, format } = fileParam(request);
     const found = await getServiceRequest(deps, jurisdictionOf(request), name);
     return sendOpen311(reply, format, 'service_requests', found);
   });
 
-  app.get('/v2/tokens/:file', { schema: hide }, async (request, reply) => {
+  app.get('/v2/tokens/:file', { config: { permission: 'public' }, schema: hide }, async (request, reply) => {
     const { name, format } = fileParam(request);
     const found = await findRequestByToken(deps, jurisdictionOf(request), name);
     return sendOpen311(reply, format, 'service_requests', found);

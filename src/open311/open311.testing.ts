@@ -2,6 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { createApiKey, revokeApiKey } from '../apikeys/index.js';
+import { systemActor } from '../auth/access.js';
 import { parseInput } from '../core/validation.js';
 import { updatePlace } from '../places/index.js';
 import { complaintRow, createComplaintSchema, createRefResolver, insertRecordRows } from '../records/index.js';
@@ -48,7 +49,7 @@ export interface Open311World {
 /** The records world plus boundaries, centroids and keys. Once per database. */
 export async function seedOpen311World(db: Db): Promise<Open311World> {
   await seedRecordWorld(db);
-  const deps = { db };
+  const deps = { db, actor: systemActor('test') };
   await updatePlace(deps, world.village, {
     boundary: square(120.09, 29.39, 120.11, 29.41),
     centroid: geo.villageCentroid,
@@ -58,10 +59,11 @@ export async function seedOpen311World(db: Db): Promise<Open311World> {
   await updatePlace(deps, world.otherVillage, { centroid: { lat: 29.4, lng: 120.2 } });
   // The other town's village is nearer the far point than anything of 苏溪镇: it must never be picked for 苏溪镇.
   await updatePlace(deps, world.otherTownVillage, { centroid: { lat: 29.4, lng: 120.212 } });
-  const key = (await createApiKey(deps, { name: 'test app', townCode: world.town })).key;
-  const otherTownKey = (await createApiKey(deps, { name: 'other town app', townCode: world.otherTown })).key;
-  const revoked = await createApiKey(deps, { name: 'revoked app', townCode: world.town });
-  await revokeApiKey(deps, revoked.id);
+  const keyDeps = { db, actor: systemActor('test') };
+  const key = (await createApiKey(keyDeps, { name: 'test app', townCode: world.town })).key;
+  const otherTownKey = (await createApiKey(keyDeps, { name: 'other town app', townCode: world.otherTown })).key;
+  const revoked = await createApiKey(keyDeps, { name: 'revoked app', townCode: world.town });
+  await revokeApiKey(keyDeps, revoked.id);
   return { key, otherTownKey, revokedKey: revoked.key };
 }
 

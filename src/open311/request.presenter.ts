@@ -1,6 +1,9 @@
-import { maskIdNumber, maskPhone } from '../core/pii/index.js';
+import { maskPersonalText } from '../records/index.js';
 import type { ComplaintStatus } from '../store/tables/records.js';
 import type { ServiceRequestRow } from './request.repo.js';
+
+/** The request text is public in Open311 and often carries a callback number: masked (see records). */
+export { maskPersonalText };
 
 /** A service request as Open311 shows it ("GET Service Requests" response), in the spec's field order. */
 export type Open311Request = {
@@ -41,21 +44,6 @@ const TOWN_OFFSET_MS = 8 * 3_600_000;
 /** An instant in the w3 date-time format the spec asks for, in the town's offset: `2025-06-02T09:30:00+08:00`. */
 export function w3Datetime(ms: number): string {
   return `${new Date(ms + TOWN_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
-}
-
-const MOBILE_IN_TEXT = /(?<![0-9])(?:\+?86[\s-]?)?1[3-9][0-9](?:[\s-]?[0-9]{4}){2}(?![0-9])/g;
-const LANDLINE_IN_TEXT = /(?<![0-9])0[0-9]{2,3}-[0-9]{7,8}(?![0-9])/g;
-const ID_NUMBER_IN_TEXT = /(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])/g;
-
-/**
- * Free text with the personal data it visibly carries masked: mobile and landline numbers, resident ID numbers.
- * Best effort — it cannot find a name — but the request text is public in Open311 and often has a callback number.
- */
-export function maskPersonalText(text: string): string {
-  return text
-    .replace(ID_NUMBER_IN_TEXT, (id) => maskIdNumber(id))
-    .replace(MOBILE_IN_TEXT, (phone) => maskPhone(phone))
-    .replace(LANDLINE_IN_TEXT, (phone) => maskPhone(phone));
 }
 
 /**

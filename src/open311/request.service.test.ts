@@ -123,4 +123,24 @@ describe.each(testDatabases)('Open311 requests filed on %s', (dialect) => {
       .executeTakeFirstOrThrow();
     expect(hidden).toEqual({ complainant_name_enc: null, complainant_phone_enc: null, complainant_phone_hash: null });
   });
+  it('writes the complaint as the api_key’s token, audited under it with personal data masked', async () => {
+    const created = await create([
+      ['first_name', '五'],
+      ['last_name', '王'],
+      ['phone', '13977778888'],
+    ]);
+    const entry = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'complaint.create')
+      .where('entity_id', '=', created.service_request_id)
+      .executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({ actor_kind: 'token', actor_name: 'test app', entity: 'complaint' });
+    expect(JSON.parse(entry.after ?? '{}')).toMatchObject({
+      source_system: 'open311',
+      complainant_name: '[personal data]',
+      complainant_phone: '[personal data]',
+    });
+    expect(JSON.stringify(entry)).not.toMatch(/13977778888|王五/);
+  });
 });

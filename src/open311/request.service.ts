@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { verifyApiKey } from '../apikeys/index.js';
+import { authenticateToken } from '../apikeys/index.js';
+import { type Actor, can, touchesTown } from '../auth/index.js';
 import { toFieldIssues } from '../core/validation.js';
 import { findPlaces, type Place } from '../places/index.js';
-import { createComplaint, type RecordWriteDeps } from '../records/index.js';
+import { createComplaint, type RecordRouteDeps } from '../records/index.js';
 import { listCategories } from '../taxonomy/index.js';
 import { attributesOf, checkAttributes } from './attributes.js';
 import { requireService } from './catalogue.service.js';
@@ -19,7 +20,8 @@ import {
 import { closedStatuses, type Open311Request, presentServiceRequest, statusNotes } from './request.presenter.js';
 import { findIdByToken, listServiceRequestRows, OPEN311_SOURCE, type ServiceRequestFilter } from './request.repo.js';
 
-export type Open311Deps = RecordWriteDeps;
+/** What Open311 needs: the records' write deps; the actor is the api_key's token, found per request. */
+export type Open311Deps = RecordRouteDeps;
 
 /** What a client posted: the body's fields, the X-Api-Key header if any, and the media files it sent along. */
 export interface Submission {
@@ -66,17 +68,30 @@ function fullName(first: string | undefined, last: string | undefined): string |
   return parts.every((p) => /^[\p{Script=Han}·]+$/u.test(p)) ? parts.join('') : [...parts].reverse().join(' ');
 }
 
-async function checkKey(deps: Open311Deps, key: string | undefined, town: { id: number; code: string }) {
+/**
+ * The api_key's actor, verified as every API token is (src/apikeys authenticateToken): a token of this
+ * jurisdiction's town, not revoked or expired, carrying `open311:submit`. Otherwise 403 in the spec's format.
+ */
+async function checkKey(
+  deps: Open311Deps,
+  key: string | undefined,
+  town: { id: number; code: string },
+): Promise<Actor> {
   if (key === undefined || key.trim() === '') {
     throw forbidden('api_key: missing; ask the town for a key (shanzhi apikey add)');
   }
-  const grant = await verifyApiKey(deps, key.trim(), 'open311');
-  if (!grant) {
+  const actor = await authenticateToken(deps.db, key.trim(), Date.now());
+  if (!actor) {
     throw forbidden('api_key: invalid or revoked');
   }
-  if (grant.townId !== town.id) {
-    throw forbidden(`api_key: not a key of jurisdiction ${town.code}`);
+  if (!touchesTown(actor, 'open311:submit', town.id)) {
+    throw forbidden(
+      can(actor, 'open311:submit')
+        ? `api_key: not a key of jurisdiction ${town.code}`
+        : 'api_key: this key may not file requests (it lacks the permission open311:submit)',
+    );
   }
+  return actor;
 }
 
 function placeOf(places: Place[], fields: PostRequestFields, problems: string[]): string | undefined {
@@ -104,7 +119,7 @@ export async function createServiceRequest(deps: Open311Deps, submission: Submis
   const problems = [...collected.problems];
   const values = singleValues(collected.fields, problems);
   const town = await resolveJurisdiction(deps.db, values.jurisdiction_id);
-  await checkKey(deps, values.api_key ?? submission.apiKeyHeader, town);
+  const actor = await checkKey(deps, values.api_key ?? submission.apiKeyHeader, town);
   if (values.service_code === undefined) {
     throw badRequest('service_code: missing (see services.json for the codes)');
   }
@@ -134,23 +149,28 @@ export async function createServiceRequest(deps: Open311Deps, submission: Submis
 
   const anonymous = answers.anonymous === 'yes';
   const token = randomUUID();
-  const complaint = await createComplaint(deps, {
-    townCode: town.code,
-    categoryCode: service.service_code,
-    placeCode,
-    sourceSystem: OPEN311_SOURCE,
-    externalNo: token,
-    channel: 'web',
-    content: fields.description ?? '',
-    address: fields.address_string,
-    openedAt: Date.now(),
-    complainantName: anonymous ? undefined : fullName(fields.first_name, fields.last_name),
-    complainantPhone: anonymous ? undefined : fields.phone,
-    lat: fields.lat,
-    lng: fields.long,
-    mediaUrl: fields.media_url,
-    attributes: Object.keys(answers).length > 0 ? answers : undefined,
-  });
+  // Written (and audited) as the api_key's token, whose open311:submit must cover the town.
+  const complaint = await createComplaint(
+    { ...deps, actor },
+    {
+      townCode: town.code,
+      categoryCode: service.service_code,
+      placeCode,
+      sourceSystem: OPEN311_SOURCE,
+      externalNo: token,
+      channel: 'web',
+      content: fields.description ?? '',
+      address: fields.address_string,
+      openedAt: Date.now(),
+      complainantName: anonymous ? undefined : fullName(fields.first_name, fields.last_name),
+      complainantPhone: anonymous ? undefined : fields.phone,
+      lat: fields.lat,
+      lng: fields.long,
+      mediaUrl: fields.media_url,
+      attributes: Object.keys(answers).length > 0 ? answers : undefined,
+    },
+    { permission: 'open311:submit' },
+  );
   const notes = [`${statusNotes.received}：${service.service_name}。可凭 service_request_id 或 token 查询办理进度。`];
   if ((submission.files ?? []).length > 0) {
     notes.push('所附文件未保存：图片请以 media_url 链接提供。');

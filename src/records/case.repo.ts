@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import type { Scope } from '../auth/index.js';
 import type { Db } from '../store/database.js';
 import type { EnforcementCaseTable } from '../store/tables/records.js';
 import { findRecordRow, listRecordRows, type RecordFilter, type RecordPaging, type RecordRow } from './record.repo.js';
@@ -14,10 +15,15 @@ export async function insertCase(db: Db, row: Insertable<EnforcementCaseTable>):
   return id;
 }
 
-export async function findCaseRow(db: Db, id: number): Promise<CaseRow | undefined> {
-  return findRecordRow(db, 'enforcement_case', id);
+export async function findCaseRow(db: Db, scope: Scope, id: number): Promise<CaseRow | undefined> {
+  return findRecordRow(db, 'enforcement_case', scope, id);
 }
 
-export async function listCaseRows(db: Db, filter: RecordFilter, paging: RecordPaging): Promise<CaseRow[]> {
-  return listRecordRows(db, 'enforcement_case', filter, paging);
+export async function listCaseRows(
+  db: Db,
+  scope: Scope,
+  filter: RecordFilter,
+  paging: RecordPaging,
+): Promise<CaseRow[]> {
+  return listRecordRows(db, 'enforcement_case', scope, filter, paging);
 }

@@ -1,3 +1,4 @@
+import { EVERYTHING, type Scope, scopeOf } from '../auth/index.js';
 import { invalidField, notFound } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
 import type { Db } from '../store/database.js';
@@ -27,24 +28,29 @@ import {
 } from './record.service.js';
 import type { RecordWrite } from './record.upsert.js';
 
-/** The town of the complaint a case names by id, or undefined when there is no such complaint. */
+/**
+ * The town of the complaint a case names by id, or undefined when there is no such complaint the writer can read
+ * (one beyond its records:read is unknown to it).
+ */
 type ComplaintTownOf = (db: Db, complaintId: number) => Promise<ComplaintTown | undefined>;
 interface ComplaintTown {
   id: number;
   code: string;
 }
 
-const complaintTown: ComplaintTownOf = async (db, complaintId) => {
-  const row = await findComplaintRow(db, complaintId);
-  return row && { id: row.town_id, code: row.town_code };
-};
+function complaintTownWithin(scope: Scope): ComplaintTownOf {
+  return async (db, complaintId) => {
+    const row = await findComplaintRow(db, scope, complaintId);
+    return row && { id: Number(row.town_id), code: row.town_code };
+  };
+}
 
-/** The id of the complaint a case came from, which must exist and lie in the same town. */
+/** The id of the complaint a case came from, which must exist (for the writer) and lie in the same town. */
 async function checkComplaint(
   db: Db,
   complaintId: number | undefined,
   townId: number,
-  townOf: ComplaintTownOf = complaintTown,
+  townOf: ComplaintTownOf,
 ): Promise<number | null> {
   if (complaintId === undefined) {
     return null;
@@ -63,16 +69,19 @@ async function checkComplaint(
  * Record one administrative enforcement case, keyed by (sourceSystem, externalNo) like complaints (see
  * upsertComplaint): inserted, updated with its history, or left alone. Codes are checked against the store (unknown
  * ones are invalid_input naming the field), the day, ISO week, deadline and handling durations derived (see
- * record.rows.ts); `complaintId` must be a complaint of the same town.
+ * record.rows.ts); `complaintId` must be a complaint of the same town the writer can read. The actor's records:write
+ * must reach the case (else forbidden); the write is audited (case.create / case.update).
  */
 export async function upsertCase(deps: RecordWriteDeps, input: CreateCaseInput): Promise<RecordWriteResult<Case>> {
   const data = parseInput(createCaseSchema, input);
+  const townOf = complaintTownWithin(scopeOf(deps.actor, 'records:read'));
   return inTransaction(deps.db, async (db) => {
     const refs = await createRefResolver().resolve(db, data);
-    const complaintId = await checkComplaint(db, data.complaintId, refs.townId);
+    const complaintId = await checkComplaint(db, data.complaintId, refs.townId, townOf);
     const row = caseRow(data, refs, complaintId, Date.now());
     const [write] = (await upsertApiRecords({ ...deps, db }, 'enforcement_case', [row])) as [RecordWrite];
-    return { outcome: write.outcome, record: presentCase(await loadCase(db, write.id)) };
+    // Answer with the case as written, whether or not the writer's records:read reaches it.
+    return { outcome: write.outcome, record: presentCase(await loadCase(db, EVERYTHING, write.id)) };
   });
 }
 
@@ -87,6 +96,7 @@ export async function createCase(deps: RecordWriteDeps, input: CreateCaseInput):
  */
 export async function upsertCases(deps: RecordWriteDeps, input: unknown): Promise<RecordBatchResult> {
   const towns = new Map<number, Promise<ComplaintTown | undefined>>();
+  const complaintTown = complaintTownWithin(scopeOf(deps.actor, 'records:read'));
   const townOf: ComplaintTownOf = (db, id) => {
     let town = towns.get(id);
     if (!town) {
@@ -103,22 +113,23 @@ export async function upsertCases(deps: RecordWriteDeps, input: unknown): Promis
   });
 }
 
-async function loadCase(db: Db, id: number) {
-  const row = await findCaseRow(db, id);
+async function loadCase(db: Db, scope: Scope, id: number) {
+  const row = await findCaseRow(db, scope, id);
   if (!row) {
     throw notFound('case', id);
   }
   return row;
 }
 
-/** One enforcement case by id. */
+/** One enforcement case by id, within the actor's records:read (else not_found). */
 export async function getCase(deps: RecordDeps, id: number): Promise<Case> {
-  return presentCase(await loadCase(deps.db, id));
+  return presentCase(await loadCase(deps.db, scopeOf(deps.actor, 'records:read'), id));
 }
 
 /**
  * Cases matching the filters, newest first unless `order=asc`: the same filters as complaints (town, week or days,
- * category subtree, place subtree, department, difficult), plus status and source. Pages of at most 500.
+ * category subtree, place subtree, department, difficult), plus status and source. Pages of at most 500. Only cases
+ * the actor's records:read reaches.
  */
 export async function listCases(deps: RecordDeps, query: ListCasesQuery): Promise<CasePage> {
   const data = parseInput(listCasesQuerySchema, query);
@@ -130,7 +141,7 @@ export async function listCases(deps: RecordDeps, query: ListCasesQuery): Promis
   if (data.source !== undefined) {
     equals.push({ column: 'source', value: data.source });
   }
-  const rows = await listCaseRows(deps.db, { ...filter, equals }, paging);
+  const rows = await listCaseRows(deps.db, scopeOf(deps.actor, 'records:read'), { ...filter, equals }, paging);
   const now = Date.now();
   return toPage(rows, data.limit, (row) => presentCase(row, now));
 }

@@ -24,13 +24,13 @@ export function presentComplainant(
   };
 }
 
-/** A complaint as it leaves the server, its complainant masked. */
-export function presentComplaint(row: ComplaintRow, cipher: Cipher, now = Date.now()): Complaint {
+/** A complaint as it leaves the server, its complainant masked unless `reveal` (see presentComplainant). */
+export function presentComplaint(row: ComplaintRow, cipher: Cipher, now = Date.now(), reveal = false): Complaint {
   return {
     ...presentRecordCore(row, now),
     channel: row.channel,
     status: row.status,
-    complainant: presentComplainant(row, cipher, { reveal: false }),
+    complainant: presentComplainant(row, cipher, { reveal }),
     resolved: row.resolved === null ? null : row.resolved === 1,
     satisfaction: row.satisfaction,
     reopenCount: row.reopen_count,

@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import type { Scope } from '../auth/index.js';
 import type { Db } from '../store/database.js';
 import type { ComplaintTable } from '../store/tables/records.js';
 import { findRecordRow, listRecordRows, type RecordFilter, type RecordPaging, type RecordRow } from './record.repo.js';
@@ -14,10 +15,15 @@ export async function insertComplaint(db: Db, row: Insertable<ComplaintTable>): 
   return id;
 }
 
-export async function findComplaintRow(db: Db, id: number): Promise<ComplaintRow | undefined> {
-  return findRecordRow(db, 'complaint', id);
+export async function findComplaintRow(db: Db, scope: Scope, id: number): Promise<ComplaintRow | undefined> {
+  return findRecordRow(db, 'complaint', scope, id);
 }
 
-export async function listComplaintRows(db: Db, filter: RecordFilter, paging: RecordPaging): Promise<ComplaintRow[]> {
-  return listRecordRows(db, 'complaint', filter, paging);
+export async function listComplaintRows(
+  db: Db,
+  scope: Scope,
+  filter: RecordFilter,
+  paging: RecordPaging,
+): Promise<ComplaintRow[]> {
+  return listRecordRows(db, 'complaint', scope, filter, paging);
 }

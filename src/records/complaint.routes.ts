@@ -1,15 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorOf } from '../server/guard.js';
 import { answerIdempotently, checkIdempotencyKey, idempotencyHeadersSchema } from '../server/idempotency.js';
 import {
   complaintPageSchema,
   complaintSchema,
   createComplaintSchema,
   listComplaintsQuerySchema,
+  revealQuerySchema,
 } from './complaint.schema.js';
 import { getComplaint, listComplaints, upsertComplaint, upsertComplaints } from './complaint.service.js';
 import { recordBatchResultSchema, recordBatchSchema } from './record.batch.js';
 import { recordIdParamsSchema } from './record.schema.js';
-import { type RecordWriteDeps, WRITE_HEADER, writeStatus } from './record.service.js';
+import { type RecordRouteDeps, WRITE_HEADER, writeStatus } from './record.service.js';
 
 const tags = ['complaints'];
 
@@ -17,10 +19,11 @@ const tags = ['complaints'];
  * `/api/complaints`: citizen complaints, one at a time or up to 1,000 per batch (files go through intake). POSTs are
  * upserts by (sourceSystem, externalNo) and take an Idempotency-Key.
  */
-export const complaintRoutes: FastifyPluginAsyncZod<RecordWriteDeps> = async (app, deps) => {
+export const complaintRoutes: FastifyPluginAsyncZod<RecordRouteDeps> = async (app, deps) => {
   app.get(
     '/api/complaints',
     {
+      config: { permission: 'records:read' },
       schema: {
         tags,
         summary: 'List complaints (complainants masked)',
@@ -28,23 +31,26 @@ export const complaintRoutes: FastifyPluginAsyncZod<RecordWriteDeps> = async (ap
         response: { 200: complaintPageSchema },
       },
     },
-    async (request) => listComplaints(deps, request.query),
+    async (request) => listComplaints({ ...deps, actor: actorOf(request) }, request.query),
   );
   app.get(
     '/api/complaints/:id',
     {
+      config: { permission: 'records:read' },
       schema: {
         tags,
-        summary: 'One complaint (complainant masked)',
+        summary: 'One complaint (complainant masked; reveal=true&reason=… unmasks it for pii:read, audited)',
         params: recordIdParamsSchema,
+        querystring: revealQuerySchema,
         response: { 200: complaintSchema },
       },
     },
-    async (request) => getComplaint(deps, request.params.id),
+    async (request) => getComplaint({ ...deps, actor: actorOf(request) }, request.params.id, request.query),
   );
   app.post(
     '/api/complaints',
     {
+      config: { permission: 'records:write' },
       schema: {
         tags,
         summary: 'Record a complaint, or update the one with its (sourceSystem, externalNo)',
@@ -56,13 +62,14 @@ export const complaintRoutes: FastifyPluginAsyncZod<RecordWriteDeps> = async (ap
     },
     async (request, reply) =>
       answerIdempotently(deps.db, request, reply, async (db) => {
-        const { outcome, record } = await upsertComplaint({ ...deps, db }, request.body);
+        const { outcome, record } = await upsertComplaint({ ...deps, db, actor: actorOf(request) }, request.body);
         return { status: writeStatus(outcome), headers: { [WRITE_HEADER]: outcome }, body: record };
       }),
   );
   app.post(
     '/api/complaints/batch',
     {
+      config: { permission: 'records:write' },
       schema: {
         tags,
         summary: 'Record up to 1,000 complaints in one transaction; each item answered on its own',
@@ -75,7 +82,7 @@ export const complaintRoutes: FastifyPluginAsyncZod<RecordWriteDeps> = async (ap
     async (request, reply) =>
       answerIdempotently(deps.db, request, reply, async (db) => ({
         status: 200,
-        body: await upsertComplaints({ ...deps, db }, request.body),
+        body: await upsertComplaints({ ...deps, db, actor: actorOf(request) }, request.body),
       })),
   );
 };

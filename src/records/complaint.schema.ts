@@ -108,5 +108,25 @@ export const listComplaintsQuerySchema = z.object({
 });
 export type ListComplaintsQuery = z.input<typeof listComplaintsQuerySchema>;
 
+/**
+ * The query of one complaint: `reveal=true` with a `reason` (4–200 characters) shows the complainant unmasked to a
+ * reader holding pii:read for it, and leaves an audit entry with the reason. Without reveal the reason is ignored.
+ */
+export const revealQuerySchema = z
+  .object({
+    reveal: z.union([z.boolean(), z.stringbool()]).default(false),
+    reason: storableText(200).min(4, 'give at least 4 characters').optional(),
+  })
+  .superRefine((query, ctx) => {
+    if (query.reveal && query.reason === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: 'required with reveal=true: why the complainant is read unmasked (4–200 characters)',
+      });
+    }
+  });
+export type RevealQuery = z.input<typeof revealQuerySchema>;
+
 export const complaintPageSchema = pageSchema(complaintSchema);
 export type ComplaintPage = z.infer<typeof complaintPageSchema>;

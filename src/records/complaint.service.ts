@@ -1,4 +1,6 @@
-import { notFound } from '../core/errors.js';
+import { appendAudit } from '../audit/index.js';
+import { EVERYTHING, isEmptyScope, type Scope, scopeOf } from '../auth/index.js';
+import { AppError, notFound } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
 import type { Db } from '../store/database.js';
 import { inTransaction } from '../store/transaction.js';
@@ -11,7 +13,10 @@ import {
   createComplaintSchema,
   type ListComplaintsQuery,
   listComplaintsQuerySchema,
+  type RevealQuery,
+  revealQuerySchema,
 } from './complaint.schema.js';
+import { maskPersonalText } from './personal-text.js';
 import { type RecordBatchResult, upsertRecordBatch } from './record.batch.js';
 import { createRefResolver } from './record.refs.js';
 import type { RecordFilter } from './record.repo.js';
@@ -19,6 +24,7 @@ import { complaintRow } from './record.rows.js';
 import {
   type RecordDeps,
   type RecordWriteDeps,
+  type RecordWriteOptions,
   type RecordWriteResult,
   resolveRecordQuery,
   toPage,
@@ -32,24 +38,33 @@ import type { RecordWrite } from './record.upsert.js';
  * sending the same complaint twice writes nothing. Codes are checked against the store (unknown ones are
  * invalid_input naming the field), the day, ISO week, deadline and handling durations derived (see record.rows.ts),
  * and the complainant's name and phone stored only encrypted, with a blind index of the phone to find repeat
- * complainants.
+ * complainants. The actor's records:write (or `options.permission`) must reach the complaint (else forbidden); the
+ * write is audited (complaint.create / complaint.update, personal data masked).
  */
 export async function upsertComplaint(
   deps: RecordWriteDeps,
   input: CreateComplaintInput,
+  options: RecordWriteOptions = {},
 ): Promise<RecordWriteResult<Complaint>> {
   const data = parseInput(createComplaintSchema, input);
   return inTransaction(deps.db, async (db) => {
     const refs = await createRefResolver().resolve(db, data);
     const row = complaintRow(data, refs, deps.cipher, Date.now());
-    const [write] = (await upsertApiRecords({ ...deps, db }, 'complaint', [row])) as [RecordWrite];
-    return { outcome: write.outcome, record: presentComplaint(await loadComplaint(db, write.id), deps.cipher) };
+    const [write] = (await upsertApiRecords({ ...deps, db }, 'complaint', [row], options.permission)) as [RecordWrite];
+    // The writer may not read what it wrote (a department writer's record dispatched elsewhere cannot be): answer
+    // with the record as written, read without a scope.
+    const stored = await loadComplaint(db, EVERYTHING, write.id);
+    return { outcome: write.outcome, record: presentComplaint(stored, deps.cipher) };
   });
 }
 
 /** Record one complaint (see upsertComplaint) and return it as stored. */
-export async function createComplaint(deps: RecordWriteDeps, input: CreateComplaintInput): Promise<Complaint> {
-  return (await upsertComplaint(deps, input)).record;
+export async function createComplaint(
+  deps: RecordWriteDeps,
+  input: CreateComplaintInput,
+  options: RecordWriteOptions = {},
+): Promise<Complaint> {
+  return (await upsertComplaint(deps, input, options)).record;
 }
 
 /**
@@ -64,23 +79,50 @@ export async function upsertComplaints(deps: RecordWriteDeps, input: unknown): P
   });
 }
 
-async function loadComplaint(db: Db, id: number) {
-  const row = await findComplaintRow(db, id);
+async function loadComplaint(db: Db, scope: Scope, id: number) {
+  const row = await findComplaintRow(db, scope, id);
   if (!row) {
     throw notFound('complaint', id);
   }
   return row;
 }
 
-/** One complaint by id, its complainant masked. */
-export async function getComplaint(deps: RecordDeps, id: number): Promise<Complaint> {
-  return presentComplaint(await loadComplaint(deps.db, id), deps.cipher);
+/**
+ * One complaint by id within the actor's records:read (else not_found), its complainant masked. With
+ * `reveal=true&reason=…` the complainant is shown unmasked, when the actor holds pii:read where the complaint lies
+ * (else forbidden); the read leaves a `complaint.pii_read` audit entry with the reason (phone and ID numbers in the
+ * reason masked), in the same transaction.
+ */
+export async function getComplaint(deps: RecordDeps, id: number, query: RevealQuery = {}): Promise<Complaint> {
+  const { reveal, reason } = parseInput(revealQuerySchema, query);
+  const readScope = scopeOf(deps.actor, 'records:read');
+  if (!reveal) {
+    return presentComplaint(await loadComplaint(deps.db, readScope, id), deps.cipher);
+  }
+  return inTransaction(deps.db, async (db) => {
+    const row = await loadComplaint(db, readScope, id);
+    const piiScope = scopeOf(deps.actor, 'pii:read');
+    if (isEmptyScope(piiScope) || !(await findComplaintRow(db, piiScope, id))) {
+      throw new AppError('forbidden', 'reading the complainant unmasked needs pii:read where this complaint lies', {
+        permission: 'pii:read',
+      });
+    }
+    await appendAudit(db, deps.actor, {
+      action: 'complaint.pii_read',
+      entity: 'complaint',
+      entityId: id,
+      townId: Number(row.town_id),
+      reason: maskPersonalText(reason as string),
+    });
+    return presentComplaint(row, deps.cipher, Date.now(), true);
+  });
 }
 
 /**
  * Complaints matching the filters, newest first unless `order=asc`: a town, an ISO week or a range of days, a
  * category with everything below it, a place with everything within it, a department, a status, a channel, the
- * difficult flag. Pages of at most 500, by offset or by the cursor of the previous page.
+ * difficult flag. Pages of at most 500, by offset or by the cursor of the previous page. Only complaints the actor's
+ * records:read reaches; complainants always masked.
  */
 export async function listComplaints(deps: RecordDeps, query: ListComplaintsQuery): Promise<ComplaintPage> {
   const data = parseInput(listComplaintsQuerySchema, query);
@@ -92,7 +134,7 @@ export async function listComplaints(deps: RecordDeps, query: ListComplaintsQuer
   if (data.channel !== undefined) {
     equals.push({ column: 'channel', value: data.channel });
   }
-  const rows = await listComplaintRows(deps.db, { ...filter, equals }, paging);
+  const rows = await listComplaintRows(deps.db, scopeOf(deps.actor, 'records:read'), { ...filter, equals }, paging);
   const now = Date.now();
   return toPage(rows, data.limit, (row) => presentComplaint(row, deps.cipher, now));
 }

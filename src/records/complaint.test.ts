@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../auth/index.js';
 import { expectInvalid } from '../core/testing.js';
 import { makeCreditCode } from '../enterprises/index.js';
 import { testDatabases, useTestStore } from '../store/testing.js';
@@ -150,7 +151,7 @@ describe.each(testDatabases)('complaints on %s', (dialect) => {
       'deadlineWorkingDays',
     );
     await expectInvalid(createComplaint(deps(), make({ complainantPhone: 'call me' })), 'complainantPhone');
-    await updateCategory({ db: t.db }, 'market_order.pyramid_selling', { retired: true });
+    await updateCategory({ db: t.db, actor: systemActor('test') }, 'market_order.pyramid_selling', { retired: true });
     await expectInvalid(
       createComplaint(deps(), make({ categoryCode: 'market_order.pyramid_selling' })),
       'categoryCode',

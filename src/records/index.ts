@@ -14,12 +14,14 @@ export type {
   ComplaintPage,
   CreateComplaintInput,
   ListComplaintsQuery,
+  RevealQuery,
 } from './complaint.schema.js';
 export {
   complaintChannels,
   complaintSchema,
   complaintStatuses,
   createComplaintSchema,
+  revealQuerySchema,
   satisfactions,
 } from './complaint.schema.js';
 export {
@@ -29,11 +31,26 @@ export {
   upsertComplaint,
   upsertComplaints,
 } from './complaint.service.js';
+export { maskPersonalText } from './personal-text.js';
+export { checkRecordWrite, mayWriteRecord, type RecordWritePermission } from './record.access.js';
+export { PERSONAL_DATA, recordAuditEntries } from './record.audit.js';
 export { MAX_BATCH_ITEMS, type RecordBatchResult } from './record.batch.js';
 export { createRefResolver, type RecordRefs, type RefResolver, requireTown } from './record.refs.js';
-export { insertRecordRows, type RecordEb, type RecordFilter, type RecordPaging } from './record.repo.js';
+export {
+  insertRecordRows,
+  type RecordEb,
+  type RecordFilter,
+  type RecordPaging,
+  scopeCondition,
+} from './record.repo.js';
 export { caseRow, complaintRow, recordCoreRow } from './record.rows.js';
-export type { RecordDeps, RecordWriteDeps, RecordWriteResult } from './record.service.js';
+export type {
+  RecordDeps,
+  RecordRouteDeps,
+  RecordWriteDeps,
+  RecordWriteOptions,
+  RecordWriteResult,
+} from './record.service.js';
 export {
   type AfterWrite,
   type RecordInsert,

@@ -36,6 +36,7 @@ describe.each(testDatabases)('POST /api/complaints/batch and /api/cases/batch on
     expect(body.results[1]).toEqual({
       index: 1,
       outcome: 'rejected',
+      code: 'invalid_input',
       errors: [{ path: 'items.1.channel', message: expect.any(String) }],
     });
     const third = await t.app.inject({ url: `/api/complaints/${body.results[2]?.id}` });

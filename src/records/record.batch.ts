@@ -1,18 +1,22 @@
 import { z } from 'zod';
+import { scopeOf } from '../auth/index.js';
 import { type FieldIssue, isAppError } from '../core/errors.js';
 import { parseInput, toFieldIssues } from '../core/validation.js';
 import type { Db } from '../store/database.js';
 import { inTransaction } from '../store/transaction.js';
+import { checkRecordWrite } from './record.access.js';
 import { createRefResolver, type RecordRefs } from './record.refs.js';
 import type { RecordCoreData } from './record.schema.js';
 import { type RecordWriteDeps, upsertApiRecords } from './record.service.js';
 import { type RecordInsert, type RecordTable, recordKey } from './record.upsert.js';
+import { selectByKeys } from './record.upsert.repo.js';
 
 /*
  * Batches of records through the API (`POST /api/complaints/batch`, `POST /api/cases/batch`): every item is
  * validated on its own and answered on its own; the valid ones are upserted together in one transaction, so a
  * database failure writes none of them. An item repeating the (sourceSystem, externalNo) of an earlier valid item of
- * the same batch is rejected: which of two versions should win is the sender's to say, by sending one.
+ * the same batch is rejected: which of two versions should win is the sender's to say, by sending one. An item the
+ * sender's records:write does not reach (its town, or as stored) is rejected with code `forbidden`; the others go on.
  */
 
 export const MAX_BATCH_ITEMS = 1_000;
@@ -34,6 +38,8 @@ export const recordBatchResultSchema = z.object({
       /** The item's position in `items`, from 0. */
       index: z.number(),
       outcome: z.enum(batchOutcomes),
+      /** Why it was rejected: `invalid_input` (see errors) or `forbidden` (beyond the sender's records:write). */
+      code: z.enum(['invalid_input', 'forbidden']).optional(),
       /** The record's id, unless rejected. */
       id: z.number().optional(),
       /** Why it was rejected: `path` names the field as `items.<index>.<field>`. */
@@ -79,7 +85,8 @@ export async function upsertRecordBatch<D extends RecordCoreData>(
     if (parsed.success) {
       valid.push({ index, data: parsed.data });
     } else {
-      results[index] = { index, outcome: 'rejected', errors: itemIssues(index, toFieldIssues(parsed.error)) };
+      const errors = itemIssues(index, toFieldIssues(parsed.error));
+      results[index] = { index, outcome: 'rejected', code: 'invalid_input', errors };
     }
   }
 
@@ -97,25 +104,27 @@ export async function upsertRecordBatch<D extends RecordCoreData>(
           throw error;
         }
         const issues = error.details?.issues ?? [{ path: '(input)', message: error.message }];
-        results[index] = { index, outcome: 'rejected', errors: itemIssues(index, issues) };
+        results[index] = { index, outcome: 'rejected', code: 'invalid_input', errors: itemIssues(index, issues) };
         continue;
       }
       const key = recordKey(row.source_system, row.external_no);
       const first = firstOfKey.get(key);
       if (first !== undefined) {
         const message = `same sourceSystem and externalNo as item ${first}: send each record once per batch`;
-        results[index] = { index, outcome: 'rejected', errors: [{ path: `items.${index}.externalNo`, message }] };
+        const errors = [{ path: `items.${index}.externalNo`, message }];
+        results[index] = { index, outcome: 'rejected', code: 'invalid_input', errors };
         continue;
       }
       firstOfKey.set(key, index);
       accepted.push({ index, row });
     }
+    const permitted = await permittedItems(deps, db, spec.table, accepted, results);
     const writes = await upsertApiRecords(
       { ...deps, db },
       spec.table,
-      accepted.map((a) => a.row),
+      permitted.map((a) => a.row),
     );
-    accepted.forEach(({ index }, i) => {
+    permitted.forEach(({ index }, i) => {
       const write = writes[i];
       if (write) {
         results[index] = { index, outcome: write.outcome, id: write.id };
@@ -128,4 +137,43 @@ export async function upsertRecordBatch<D extends RecordCoreData>(
     counts[result.outcome] += 1;
   }
   return { results, counts };
+}
+
+/**
+ * The items the sender's records:write reaches, as written and as stored; the others are answered `forbidden`. (The
+ * upsert checks again as it writes, so a concurrent write cannot slip an item past this.)
+ */
+async function permittedItems(
+  deps: RecordWriteDeps,
+  db: Db,
+  table: RecordTable,
+  items: { index: number; row: RecordInsert }[],
+  results: ItemResult[],
+): Promise<{ index: number; row: RecordInsert }[]> {
+  const scope = scopeOf(deps.actor, 'records:write');
+  if (scope.all || items.length === 0) {
+    return items;
+  }
+  const stored = await selectByKeys(
+    db,
+    table,
+    items.map((item) => item.row),
+  );
+  return items.filter(({ index, row }) => {
+    try {
+      checkRecordWrite(scope, 'records:write', row, stored.get(recordKey(row.source_system, row.external_no)) ?? null);
+      return true;
+    } catch (error) {
+      if (!isAppError(error)) {
+        throw error;
+      }
+      results[index] = {
+        index,
+        outcome: 'rejected',
+        code: 'forbidden',
+        errors: [{ path: `items.${index}`, message: error.message }],
+      };
+      return false;
+    }
+  });
 }

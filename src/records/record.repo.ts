@@ -1,4 +1,5 @@
 import { type Expression, type ExpressionBuilder, type Insertable, type Selectable, type SqlBool, sql } from 'kysely';
+import type { Scope } from '../auth/index.js';
 import type { Database, Db } from '../store/database.js';
 import type { PlaceLevel } from '../store/tables/places.js';
 import type { ComplaintTable, EnforcementCaseTable, RecordCoreColumns } from '../store/tables/records.js';
@@ -85,8 +86,40 @@ function selectRecords(db: Db, table: RecordTableName) {
 
 export type RecordEb = ExpressionBuilder<Database & { r: RecordView }, 'r'>;
 
-function conditions(eb: RecordEb, filter: RecordFilter): Expression<SqlBool>[] {
+const NONE = sql<SqlBool>`1 = 0`;
+
+/**
+ * What of the records `r` a scope reaches, or undefined for everything: records of its whole towns, records placed in
+ * its villages' subtrees (village and groups, through place_closure) and records dispatched to its departments.
+ * An empty scope reaches nothing. Records with no place are only in whole-town scopes.
+ */
+export function scopeCondition(eb: RecordEb, scope: Scope): Expression<SqlBool> | undefined {
+  if (scope.all) {
+    return undefined;
+  }
+  const any: Expression<SqlBool>[] = [];
+  if (scope.townIds.length > 0) {
+    any.push(eb('r.town_id', 'in', [...scope.townIds]));
+  }
+  if (scope.villageIds.length > 0) {
+    const within = eb
+      .selectFrom('place_closure')
+      .select('descendant_id')
+      .where('ancestor_id', 'in', [...scope.villageIds]);
+    any.push(eb('r.place_id', 'in', within));
+  }
+  if (scope.departmentIds.length > 0) {
+    any.push(eb('r.department_id', 'in', [...scope.departmentIds]));
+  }
+  return any.length === 0 ? NONE : eb.or(any);
+}
+
+function conditions(eb: RecordEb, scope: Scope, filter: RecordFilter): Expression<SqlBool>[] {
   const all: Expression<SqlBool>[] = [];
+  const within = scopeCondition(eb, scope);
+  if (within) {
+    all.push(within);
+  }
   if (filter.townId !== undefined) {
     all.push(eb('r.town_id', '=', filter.townId));
   }
@@ -125,15 +158,16 @@ function conditions(eb: RecordEb, filter: RecordFilter): Expression<SqlBool>[] {
   return all;
 }
 
-/** One page of records matching the filter, ordered by opened_at then id. */
+/** One page of the records within `scope` matching the filter, ordered by opened_at then id. */
 export async function listRecordRows<T extends RecordTableName>(
   db: Db,
   table: T,
+  scope: Scope,
   filter: RecordFilter,
   paging: RecordPaging,
 ): Promise<RecordRow<T>[]> {
   const { after, order } = paging;
-  let query = selectRecords(db, table).where((eb) => eb.and(conditions(eb, filter)));
+  let query = selectRecords(db, table).where((eb) => eb.and(conditions(eb, scope, filter)));
   if (after) {
     const beyond = order === 'desc' ? '<' : '>';
     query = query.where((eb) =>
@@ -151,12 +185,17 @@ export async function listRecordRows<T extends RecordTableName>(
   return (await query.execute()) as RecordRow<T>[];
 }
 
+/** The record with this id when it lies within `scope` (else undefined: out of scope reads as not there). */
 export async function findRecordRow<T extends RecordTableName>(
   db: Db,
   table: T,
+  scope: Scope,
   id: number,
 ): Promise<RecordRow<T> | undefined> {
-  return (await selectRecords(db, table).where('r.id', '=', id).executeTakeFirst()) as RecordRow<T> | undefined;
+  const row = await selectRecords(db, table)
+    .where((eb) => eb.and([eb('r.id', '=', id), ...conditions(eb, scope, {})]))
+    .executeTakeFirst();
+  return row as RecordRow<T> | undefined;
 }
 
 /** The id of the record with this (source system, external number), if any. */

@@ -1,3 +1,5 @@
+import { appendAudit } from '../audit/index.js';
+import { type Actor, scopeOf } from '../auth/index.js';
 import { invalidField } from '../core/errors.js';
 import type { Cipher } from '../core/pii/index.js';
 import { parseDay, parseWeek } from '../core/time/index.js';
@@ -5,6 +7,8 @@ import { requireDepartment } from '../orgs/index.js';
 import { requirePlace } from '../places/index.js';
 import type { Db } from '../store/database.js';
 import { requireCategory } from '../taxonomy/index.js';
+import { checkRecordWrite, type RecordWritePermission } from './record.access.js';
+import { recordAuditEntries } from './record.audit.js';
 import { requireTown } from './record.refs.js';
 import type { RecordFilter, RecordPaging } from './record.repo.js';
 import type { RecordListQuery } from './record.schema.js';
@@ -27,12 +31,20 @@ export interface RecordDeps {
   db: Db;
   /** Encrypts personal data at rest and decrypts it for masking (core/pii). */
   cipher: Cipher;
+  /**
+   * Who asks: reads see what their records:read reaches (the rest is not there: 404), writes go where their
+   * records:write reaches (elsewhere: 403), and each write is audited under their name.
+   */
+  actor: Actor;
 }
 
 /** What writing records needs besides: the roll-ups every write keeps current in its transaction (updateCube). */
 export interface RecordWriteDeps extends RecordDeps {
   afterWrite: AfterWrite;
 }
+
+/** What the record routes are given: the write deps without the actor, which each request brings. */
+export type RecordRouteDeps = Omit<RecordWriteDeps, 'actor'>;
 
 /** A record written by the API and how: `inserted` (new key), `updated` (changed fields), `unchanged`. */
 export interface RecordWriteResult<R> {
@@ -48,14 +60,34 @@ export function writeStatus(outcome: UpsertOutcome): 200 | 201 {
   return outcome === 'inserted' ? 201 : 200;
 }
 
-/** Upsert rows written through the API (origin `api`, no import batch) inside the caller's transaction. */
+/** How a write through the API is checked: by records:write (REST, the default) or open311:submit (Open311). */
+export interface RecordWriteOptions {
+  permission?: RecordWritePermission;
+}
+
+/**
+ * Upsert rows written through the API (origin `api`, no import batch) inside the caller's transaction: every row must
+ * lie where the actor's `permission` reaches (as stored and as written; else forbidden and nothing is written), and
+ * every insert or update leaves an audit entry with the fields written or changed (personal data masked).
+ */
 export async function upsertApiRecords(
   deps: RecordWriteDeps,
   table: RecordTable,
   rows: readonly RecordInsert[],
+  permission: RecordWritePermission = 'records:write',
 ): Promise<RecordWrite[]> {
-  const { db, cipher, afterWrite } = deps;
-  return upsertRecords(db, table, rows, { cipher, origin: 'api', batchId: null, now: Date.now(), afterWrite });
+  const { db, cipher, afterWrite, actor } = deps;
+  const scope = scopeOf(actor, permission);
+  const writes = await upsertRecords(db, table, rows, {
+    cipher,
+    origin: 'api',
+    batchId: null,
+    now: Date.now(),
+    afterWrite,
+    permit: (row, before) => checkRecordWrite(scope, permission, row, before),
+  });
+  await appendAudit(db, actor, recordAuditEntries(writes));
+  return writes;
 }
 
 /** A list query's codes resolved to ids (unknown ones are invalid_input naming the parameter) and its paging. */

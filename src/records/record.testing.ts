@@ -1,3 +1,4 @@
+import { type Actor, type Grant, type Role, roleGrant, type ScopeKind, systemActor } from '../auth/index.js';
 import { createCipher } from '../core/pii/index.js';
 import { updateCube } from '../cube/index.js';
 import { createEnterprise, makeCreditCode } from '../enterprises/index.js';
@@ -18,8 +19,9 @@ import type { RecordWriteDeps } from './record.service.js';
 /** The cipher of the test app (server/testing.ts), so service tests and HTTP tests read each other's data. */
 export const testCipher = createCipher({ secret: TEST_SECRET });
 
-export function recordDeps(db: Db): RecordWriteDeps {
-  return { db, cipher: testCipher, afterWrite: updateCube };
+/** Record deps acting as the system (which reaches everything), or as `actor`. */
+export function recordDeps(db: Db, actor: Actor = systemActor('test')): RecordWriteDeps {
+  return { db, cipher: testCipher, afterWrite: updateCube, actor };
 }
 
 export const world = {
@@ -37,7 +39,7 @@ export const world = {
 
 /** Build the world once per database (inside a describe's first test or beforeAll). */
 export async function seedRecordWorld(db: Db): Promise<void> {
-  const deps = { db };
+  const deps = { db, actor: systemActor('test') };
   await createPlace(deps, { code: world.city, name: '义乌市', level: 'city' });
   await createPlace(deps, { code: world.town, name: '苏溪镇', level: 'town', parentCode: world.city });
   await createPlace(deps, { code: world.otherTown, name: '大陈镇', level: 'town', parentCode: world.city });
@@ -97,4 +99,48 @@ export function makeCaseInput(overrides: Partial<CreateCaseInput> = {}): CreateC
     openedAt: '2025-06-03T10:00:00+08:00',
     ...overrides,
   };
+}
+
+/** A grant as tests write it: a role within a place (by code) or a department (`townCode/departmentCode`), or all. */
+export interface TestGrant {
+  role: Role;
+  kind: ScopeKind;
+  code?: string;
+}
+
+/**
+ * A signed-in user's actor holding these grants, their scopes resolved from the store the way sign-in resolves them
+ * (a village or department lies in its town). Service tests use it in place of a session.
+ */
+export async function testActor(db: Db, name: string, grants: readonly TestGrant[]): Promise<Actor> {
+  const resolved: Grant[] = [];
+  for (const { role, kind, code } of grants) {
+    if (kind === 'all' || code === undefined) {
+      resolved.push(roleGrant(role, 'all', null, []));
+    } else if (kind === 'department') {
+      const [townCode, departmentCode] = code.split('/') as [string, string];
+      const department = await db
+        .selectFrom('department')
+        .innerJoin('place', 'place.id', 'department.town_id')
+        .select(['department.id', 'department.town_id'])
+        .where('place.code', '=', townCode)
+        .where('department.code', '=', departmentCode)
+        .executeTakeFirstOrThrow();
+      resolved.push(roleGrant(role, kind, Number(department.id), [Number(department.town_id)]));
+    } else {
+      const place = await db
+        .selectFrom('place')
+        .select(['id', 'town_id', 'level'])
+        .where('code', '=', code)
+        .executeTakeFirstOrThrow();
+      const towns =
+        place.level === 'city'
+          ? (await db.selectFrom('place').select('id').where('parent_id', '=', place.id).execute()).map((p) =>
+              Number(p.id),
+            )
+          : [Number(place.level === 'town' ? place.id : place.town_id)];
+      resolved.push(roleGrant(role, kind, Number(place.id), towns));
+    }
+  }
+  return { kind: 'user', id: 1000 + resolved.length, name, grants: resolved };
 }

@@ -27,6 +27,8 @@ export interface RecordWrite {
   before: StoredRecord | null;
   /** The row as stored after the write (the stored row itself when unchanged). */
   after: RecordInsert | StoredRecord;
+  /** Updated: what changed, as record_change keeps it (field → {from, to}; personal data only {changed: true}). */
+  changes?: Record<string, unknown>;
 }
 
 /**
@@ -50,6 +52,12 @@ export interface UpsertContext {
   columns?: ReadonlySet<string> | undefined;
   /** The roll-ups (the cube's updateCube): required, so no write path can forget them. */
   afterWrite: AfterWrite;
+  /**
+   * Throws (forbidden) when the writer may not write `row` over `before` (null: a new key). Checked for every row
+   * before anything is written, with the rows as stored in this transaction, so a check made earlier cannot be
+   * outrun by a concurrent write of the same key. Absent: the system writes (files on the command line, the demo).
+   */
+  permit?: (row: RecordInsert, before: StoredRecord | null) => void;
 }
 
 /** Columns a write never compares: the key, and when our copy was made or touched. */
@@ -58,6 +66,8 @@ const NOT_COMPARED = new Set(['id', 'source_system', 'external_no', 'created_at'
 const ENCRYPTED = new Set(['complainant_name_enc', 'complainant_phone_enc']);
 /** Derived from an encrypted column: changes with it, never logged. */
 const DERIVED = new Set(['complainant_phone_hash']);
+/** Stored in clear but possibly a person's name (a case's party): its history says only that it changed. */
+const PERSONAL_CLEAR = new Set(['party_name']);
 
 export const recordKindOf = (table: RecordTable): RecordKind => (table === 'complaint' ? 'complaint' : 'case');
 
@@ -75,6 +85,11 @@ export async function upsertRecords(
     return [];
   }
   const existing = await selectByKeys(db, table, rows);
+  if (ctx.permit) {
+    for (const row of rows) {
+      ctx.permit(row, existing.get(recordKey(row.source_system, row.external_no)) ?? null);
+    }
+  }
   const writes: RecordWrite[] = [];
   const fresh: { index: number; row: RecordInsert }[] = [];
   const changes: { recordId: number; changes: Record<string, unknown> }[] = [];
@@ -90,7 +105,8 @@ export async function upsertRecords(
       writes[index] = { table, id: before.id, outcome: 'unchanged', before, after: before };
       continue;
     }
-    writes[index] = { table, id: before.id, outcome: 'updated', before, after: { ...before, ...diff.patch } };
+    const after = { ...before, ...diff.patch };
+    writes[index] = { table, id: before.id, outcome: 'updated', before, after, changes: diff.log };
     changes.push({ recordId: before.id, changes: diff.log });
     if (!ctx.dryRun) {
       await updateRecord(db, table, before.id, { ...diff.patch, updated_at: ctx.now });
@@ -138,7 +154,7 @@ export function recordKey(sourceSystem: string, externalNo: string): string {
 interface RecordDiff {
   /** Columns to set (encrypted ones with their new ciphertext). */
   patch: Record<string, unknown>;
-  /** field → {from, to}; personal data only as {changed: true}. */
+  /** field → {from, to}; personal data (and a case's party, maybe a person) only as {changed: true}. */
   log: Record<string, unknown>;
 }
 
@@ -170,7 +186,7 @@ export function diffRecord(
     }
     if (!sameValue(old, value)) {
       patch[column] = value;
-      log[column] = { from: old, to: value };
+      log[column] = PERSONAL_CLEAR.has(column) ? { changed: true } : { from: old, to: value };
     }
   }
   return Object.keys(patch).length === 0 ? null : { patch, log };

@@ -89,7 +89,7 @@ function expectValue(measure: string, actual: number | null | undefined, expecte
 }
 
 export async function checkStats(deps: RecordDeps, world: OracleWorld, all: OracleFact[], q: PropertyQuery) {
-  const stats: Stats = await getStats({ db: deps.db }, q);
+  const stats: Stats = await getStats({ db: deps.db, actor: deps.actor }, q);
   const where = JSON.stringify(q);
   const measures = q.measures.split(',') as MeasureName[];
   const by = q.by === '' ? [] : q.by.split(',');

@@ -1,8 +1,10 @@
+import { scopeOf } from '../auth/index.js';
 import { townIso } from '../core/time/index.js';
 import { requireDepartment } from '../orgs/index.js';
 import { requirePlace } from '../places/index.js';
 import type { Db } from '../store/database.js';
 import { requireCategory } from '../taxonomy/index.js';
+import { describeScope } from './stats.access.js';
 import { DIMENSION_LABELS, MEASURE_LABELS, PERIOD_LABELS, sheetCsv, sheetXlsx, statsSheet } from './stats.export.js';
 import { presentKey } from './stats.keys.js';
 import type { MeasureName } from './stats.measures.js';
@@ -24,8 +26,11 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 const clock = (ms: number): string => townIso(ms).slice(0, 19).replace('T', ' ');
 
-/** The lines above the table: what is counted, the filters, the periods, the as-of and generation times. */
-async function describe(db: Db, stats: Stats, now: number): Promise<string[]> {
+/**
+ * The lines above the table: what is counted, within which scope of the reader, the filters, the periods, the as-of
+ * and generation times.
+ */
+async function describe(db: Db, stats: Stats, scope: string, now: number): Promise<string[]> {
   const q = stats.query;
   const noNames = { categories: new Map(), places: new Map(), departments: new Map() };
   const filters: string[] = [];
@@ -61,13 +66,17 @@ async function describe(db: Db, stats: Stats, now: number): Promise<string[]> {
   const compare = q.compare.map((c) => (c === 'yoy' ? '同比' : '环比')).join('、');
   return [
     `善治统计：${measures}${by ? `，按 ${by}` : ''}`,
+    `数据范围：${scope}`,
     `筛选：${filters.length === 0 ? '无（全部镇街）' : filters.join('；')}`,
     `周期：${PERIOD_LABELS[q.period]}；范围：${q.from} 至 ${q.to}${compare ? `；比较：${compare}` : ''}`,
     `数据截至：${stats.asOfMs === null ? '（尚无数据）' : clock(stats.asOfMs)}；生成时间：${clock(now)}`,
   ];
 }
 
-/** A stats answer as a CSV or XLSX file, the query written at the top (see stats.export.ts). */
+/**
+ * A stats answer as a CSV or XLSX file, the query and the reader's scope written at the top (see stats.export.ts):
+ * the same numbers, within the same stats:read, as GET /api/stats.
+ */
 export async function exportStats(
   deps: StatsDeps,
   input: StatsQuery,
@@ -75,7 +84,8 @@ export async function exportStats(
   now = Date.now(),
 ): Promise<StatsFile> {
   const stats = await getStats(deps, input);
-  const sheet = statsSheet(stats, await describe(deps.db, stats, now));
+  const scope = await describeScope(deps.db, scopeOf(deps.actor, 'stats:read'));
+  const sheet = statsSheet(stats, await describe(deps.db, stats, scope, now));
   return {
     body: format === 'csv' ? sheetCsv(sheet) : await sheetXlsx(sheet),
     fileName: `stats-${stats.query.period}-${stats.query.from}-${stats.query.to}.${format}`,

@@ -1,3 +1,4 @@
+import { type Actor, scopeOf } from '../auth/index.js';
 import { invalidField } from '../core/errors.js';
 import type { Cipher } from '../core/pii/index.js';
 import { type Period, periodRange, townIso } from '../core/time/index.js';
@@ -15,6 +16,7 @@ import {
   type RecordFilter,
 } from '../records/index.js';
 import type { Db } from '../store/database.js';
+import { resolveStatsAccess } from './stats.access.js';
 import { flagApplies, type RecordConditions, recordCondition, selectPlaceIdsWithin } from './stats.repo.js';
 import {
   type StatsRecordPage,
@@ -28,6 +30,8 @@ export interface StatsRecordsDeps {
   db: Db;
   /** Decrypts complainants to mask them (records' presenters). */
   cipher: Cipher;
+  /** Who asks: the records listed are those both their stats:read and their records:read reach. */
+  actor: Actor;
 }
 
 type Kind = 'complaint' | 'case';
@@ -38,14 +42,18 @@ const UNKNOWN = '_unknown';
 /**
  * The records behind a number of the stats API, newest first: the same filters and periods, the row's keys
  * (`category1`…`category3`, `village`, `group` with `_unknown`, `department` with `_none`) and a flag naming the
- * measure (difficult, overdue at the cube's as_of, …). Complainants are masked as in every record list.
+ * measure (difficult, overdue at the cube's as_of, …). Complainants are masked as in every record list. Only the
+ * records both the actor's stats:read (the numbers it sees) and its records:read (the records it may open) reach.
  */
 export async function listStatsRecords(deps: StatsRecordsDeps, input: StatsRecordsQuery): Promise<StatsRecordPage> {
   const q = parseInput(statsRecordsQuerySchema, input);
   if (q.cursor !== undefined && q.offset !== undefined) {
     throw invalidField('cursor', 'give cursor or offset, not both');
   }
-  const scope = await resolveScope(deps.db, q, { allowNone: true });
+  const statsScope = scopeOf(deps.actor, 'stats:read');
+  const readScope = scopeOf(deps.actor, 'records:read');
+  const access = await resolveStatsAccess(deps.db, statsScope);
+  const scope = await resolveScope(deps.db, q, { allowNone: true, towns: access.towns });
   const within = await keyConditions(deps.db, scope, q);
   const first = periodRange(scope.periods[0] as Period);
   const last = periodRange(scope.periods.at(-1) as Period);
@@ -61,7 +69,7 @@ export async function listStatsRecords(deps: StatsRecordsDeps, input: StatsRecor
     if (!wanted(scope, q, kind) || scope.townIds.length === 0) {
       continue;
     }
-    const conditions: RecordConditions = { kind, flag: q.flag, within, source: scope.source };
+    const conditions: RecordConditions = { kind, flag: q.flag, within, source: scope.source, access: statsScope };
     if (q.town !== undefined || q.place !== undefined) {
       conditions.townIds = scope.townIds;
     }
@@ -76,11 +84,11 @@ export async function listStatsRecords(deps: StatsRecordsDeps, input: StatsRecor
     const where = { ...filter, where: recordCondition(conditions) };
     const rows =
       kind === 'complaint'
-        ? (await listComplaintRows(deps.db, where, paging)).map((row: ComplaintRow) => ({
+        ? (await listComplaintRows(deps.db, readScope, where, paging)).map((row: ComplaintRow) => ({
             row,
             item: { kind, ...presentComplaint(row, deps.cipher, now) },
           }))
-        : (await listCaseRows(deps.db, where, paging)).map((row: CaseRow) => ({
+        : (await listCaseRows(deps.db, readScope, where, paging)).map((row: CaseRow) => ({
             row,
             item: { kind, ...presentCase(row, now) },
           }));

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Scope } from '../auth/index.js';
+import { scopeOf, systemActor } from '../auth/index.js';
 import { addPeriods, dayOf, formatPeriod, periodOf } from '../core/time/index.js';
 import { createPlace } from '../places/index.js';
 import { caseSources, complaintChannels } from '../records/index.js';
-import { recordDeps, seedRecordWorld, world } from '../records/record.testing.js';
+import { recordDeps, seedRecordWorld, type TestGrant, testActor, world } from '../records/record.testing.js';
 import type { Db } from '../store/database.js';
 import { testDatabases, useTestStore } from '../store/testing.js';
 import { createCategory } from '../taxonomy/index.js';
@@ -11,7 +13,7 @@ import { MEASURE_NAMES, MEASURES } from './stats.measures.js';
 import { STATS_DIMENSIONS, STATS_SOURCES } from './stats.schema.js';
 import { type TestRecord, writeRecords } from './stats.testing.js';
 import { checked, checkStats, type PropertyQuery } from './stats-check.testing.js';
-import { loadOracleWorld, oracleFacts } from './stats-oracle.testing.js';
+import { loadOracleWorld, type OracleFact, type OracleWorld, oracleFacts } from './stats-oracle.testing.js';
 
 /*
  * THE correctness target of the stats API: random records (every category level, unknown places, villages and groups,
@@ -153,6 +155,31 @@ const queryArb = fc
     return query;
   });
 
+/** The grants a reader may hold at random: towns, villages (one with a group), departments of both towns. */
+const GRANTS: TestGrant[] = [
+  { role: 'leader', kind: 'town', code: world.town },
+  { role: 'leader', kind: 'town', code: world.otherTown },
+  { role: 'village_secretary', kind: 'village', code: world.village },
+  { role: 'village_secretary', kind: 'village', code: world.otherVillage },
+  { role: 'village_secretary', kind: 'village', code: world.otherTownVillage },
+  { role: 'department_staff', kind: 'department', code: `${world.town}/labour` },
+  { role: 'department_staff', kind: 'department', code: `${world.town}/market` },
+  { role: 'department_staff', kind: 'department', code: `${world.otherTown}/labour` },
+];
+
+/** Whether a record lies within a scope, by the oracle's own walk up the place tree. */
+function inScope(oracle: OracleWorld, fact: OracleFact, scope: Scope): boolean {
+  if (scope.all || scope.townIds.includes(fact.townId)) {
+    return true;
+  }
+  const place = fact.placeId === null ? undefined : oracle.places.get(fact.placeId);
+  const village = place === undefined ? undefined : place.level === 'village' ? place.id : place.parentId;
+  if (village != null && scope.villageIds.includes(village)) {
+    return true;
+  }
+  return fact.dims.department !== 0 && scope.departmentIds.includes(fact.dims.department as number);
+}
+
 async function clearRecords(db: Db): Promise<void> {
   for (const table of ['record_change', 'enforcement_case', 'complaint', 'cube_cell', 'cube_state'] as const) {
     await db.deleteFrom(table).execute();
@@ -164,10 +191,13 @@ describe.each(testDatabases)('every stats number equals the records on %s', (dia
   beforeAll(async () => {
     await seedRecordWorld(t.db);
     await createPlace(
-      { db: t.db },
+      { db: t.db, actor: systemActor('test') },
       { code: OTHER_GROUP, name: '第二组', level: 'group', parentCode: world.otherVillage },
     );
-    await createCategory({ db: t.db }, { code: LEAF, name: '文明创建', nameEn: 'Civility' });
+    await createCategory(
+      { db: t.db, actor: systemActor('test') },
+      { code: LEAF, name: '文明创建', nameEn: 'Civility' },
+    );
   });
 
   it('with random records, updates that move them, and random queries', async () => {
@@ -205,5 +235,34 @@ describe.each(testDatabases)('every stats number equals the records on %s', (dia
     // The runs compared real numbers and listed records, not only empty cells.
     expect(checked.values).toBeGreaterThan(100);
     expect(checked.records).toBeGreaterThan(10);
+  }, 600_000);
+  it('within a random reader’s scope, against the oracle cut down to that scope', async () => {
+    let run = 0;
+    const before = { ...checked };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(recordArb, { minLength: 30, maxLength: 120, size: 'max' }),
+        fc.subarray(GRANTS),
+        fc.array(queryArb, { minLength: 3, maxLength: 8, size: 'max' }),
+        async (specs, grants, queries) => {
+          run += 1;
+          await clearRecords(t.db);
+          const records = specs.map((spec, i) => toRecord(spec, `S${run}-${i}`));
+          await writeRecords(
+            t.db,
+            [...records].sort((a, b) => a.kind.localeCompare(b.kind)),
+          );
+          const actor = await testActor(t.db, `reader-${run}`, grants);
+          const scope = scopeOf(actor, 'stats:read');
+          const oracle = await loadOracleWorld(t.db);
+          const facts = oracleFacts(oracle).filter((fact) => inScope(oracle, fact, scope));
+          for (const query of queries) {
+            await checkStats(recordDeps(t.db, actor), oracle, facts, query);
+          }
+        },
+      ),
+      { numRuns: dialect === 'sqlite' ? 12 : 6 },
+    );
+    expect(checked.values).toBeGreaterThan(before.values + 20);
   }, 600_000);
 });

@@ -1,7 +1,8 @@
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Scope } from '../auth/index.js';
 import type { CountMeasure } from '../cube/index.js';
 import { RESPONSE_LIMIT_MS } from '../cube/index.js';
-import type { RecordEb } from '../records/index.js';
+import { type RecordEb, scopeCondition } from '../records/index.js';
 import type { Db } from '../store/database.js';
 import type { HistogramColumn } from './stats.measures.js';
 import type { StatsPeriodKind } from './stats.periods.js';
@@ -12,6 +13,9 @@ import type { RecordFlag } from './stats.schema.js';
  * The SQL of the stats API (both databases): cube cells by period, the names of what keys point at, and the
  * conditions of the records behind a number.
  */
+
+const TRUE = sql<SqlBool>`1 = 1`;
+const FALSE = sql<SqlBool>`1 = 0`;
 
 /** Ids per IN list: far below both databases' limits on bound parameters. */
 const CHUNK = 1_000;
@@ -39,6 +43,48 @@ export async function selectTownIds(db: Db, withinId?: number): Promise<number[]
 export async function selectPlaceIdsWithin(db: Db, id: number): Promise<number[]> {
   const rows = await db.selectFrom('place_closure').select('descendant_id').where('ancestor_id', '=', id).execute();
   return rows.map((row) => Number(row.descendant_id));
+}
+
+/** Every place within any of these (themselves included). */
+export async function selectPlaceIdsWithinAny(db: Db, ids: readonly number[]): Promise<number[]> {
+  const out = new Set<number>();
+  for (const part of chunks(ids)) {
+    const rows = await db
+      .selectFrom('place_closure')
+      .select('descendant_id')
+      .where('ancestor_id', 'in', part)
+      .execute();
+    for (const row of rows) {
+      out.add(Number(row.descendant_id));
+    }
+  }
+  return [...out];
+}
+
+/** The towns these places lie in. */
+export async function selectTownsOfPlaces(db: Db, ids: readonly number[]): Promise<number[]> {
+  const out = new Set<number>();
+  for (const part of chunks(ids)) {
+    const rows = await db.selectFrom('place').select('town_id').where('id', 'in', part).execute();
+    for (const row of rows) {
+      if (row.town_id !== null) {
+        out.add(Number(row.town_id));
+      }
+    }
+  }
+  return [...out];
+}
+
+/** The towns these departments belong to. */
+export async function selectTownsOfDepartments(db: Db, ids: readonly number[]): Promise<number[]> {
+  const out = new Set<number>();
+  for (const part of chunks(ids)) {
+    const rows = await db.selectFrom('department').select('town_id').where('id', 'in', part).execute();
+    for (const row of rows) {
+      out.add(Number(row.town_id));
+    }
+  }
+  return [...out];
 }
 
 export interface CategoryNames {
@@ -124,6 +170,11 @@ export interface CellQuery {
   departmentIds?: readonly number[] | undefined;
   source?: string | undefined;
   kind?: string | undefined;
+  /**
+   * The reader's scope where it holds towns only in part: a cell counts when its town is one of `townIds`, its place
+   * one of `placeIds` or its department one of `departmentIds` (the cuboid must keep place and department then).
+   */
+  access?: { townIds: readonly number[]; placeIds: readonly number[]; departmentIds: readonly number[] } | undefined;
   group: readonly GroupColumn[];
   counts: readonly CountMeasure[];
   histograms: readonly HistogramColumn[];
@@ -176,6 +227,22 @@ export async function selectCells(db: Db, q: CellQuery): Promise<Record<string, 
   if (q.kind !== undefined) {
     query = query.where('kind', '=', q.kind as 'complaint');
   }
+  const { access } = q;
+  if (access) {
+    query = query.where((eb) => {
+      const any: Expression<SqlBool>[] = [];
+      if (access.townIds.length > 0) {
+        any.push(eb('town_id', 'in', [...access.townIds]));
+      }
+      if (access.placeIds.length > 0) {
+        any.push(eb('place_id', 'in', [...access.placeIds]));
+      }
+      if (access.departmentIds.length > 0) {
+        any.push(eb('department_id', 'in', [...access.departmentIds]));
+      }
+      return any.length === 0 ? FALSE : eb.or(any);
+    });
+  }
   if (grouped) {
     return query
       .select(q.counts.map((column) => sql<number>`sum(${sql.ref(column)})`.as(column)))
@@ -193,10 +260,9 @@ export interface RecordConditions {
   /** Each: the column's value is one of the ids, or (null) the column is null. */
   within: { column: 'category_id' | 'place_id' | 'department_id'; ids: readonly number[] | null }[];
   source?: string | undefined;
+  /** What the reader's stats:read reaches (the list's own scope is records:read, applied by the records' repo). */
+  access?: Scope | undefined;
 }
-
-const TRUE = sql<SqlBool>`1 = 1`;
-const FALSE = sql<SqlBool>`1 = 0`;
 
 /** The flag's condition on a record of this kind (overdue judged at its town's cube as_of, as the cube does). */
 function flagCondition(flag: RecordFlag, complaint: boolean): Expression<SqlBool> {
@@ -263,6 +329,10 @@ export function recordCondition(c: RecordConditions): (eb: RecordEb) => Expressi
     }
     if (c.source !== undefined) {
       all.push(sql<SqlBool>`${sql.ref(c.kind === 'complaint' ? 'r.channel' : 'r.source')} = ${c.source}`);
+    }
+    const reach = c.access && scopeCondition(eb, c.access);
+    if (reach) {
+      all.push(reach);
     }
     return eb.and(all);
   };

@@ -135,14 +135,15 @@ describe.each(testDatabases)('/api/stats on %s', (dialect) => {
     expect(csv.headers['content-disposition']).toContain('stats-month-2025-06-2025-06.csv');
     const lines = csv.body.split('\r\n');
     expect(lines[0]).toBe('\ufeff善治统计：记录数、响应率、处置时长中位数（小时），按 类型');
-    expect(lines[1]).toBe(`筛选：镇街 苏溪镇（${world.town}）`);
-    expect(lines[2]).toBe('周期：月；范围：2025-06 至 2025-06；比较：同比');
-    expect(lines[3]).toMatch(/^数据截至：\d{4}-\d\d-\d\d \d\d:\d\d:\d\d；生成时间：/);
-    expect(lines[5]).toBe(
+    expect(lines[1]).toBe('数据范围：全部数据');
+    expect(lines[2]).toBe(`筛选：镇街 苏溪镇（${world.town}）`);
+    expect(lines[3]).toBe('周期：月；范围：2025-06 至 2025-06；比较：同比');
+    expect(lines[4]).toMatch(/^数据截至：\d{4}-\d\d-\d\d \d\d:\d\d:\d\d；生成时间：/);
+    expect(lines[6]).toBe(
       '月,类型,记录数,响应率,处置时长中位数（小时）,同比周期,记录数（去年同期）,记录数同比变化,响应率（去年同期）,响应率同比变化（百分点）,处置时长中位数（小时）（去年同期）,处置时长中位数（小时）同比变化',
     );
-    expect(lines[6]).toBe('2025-06,投诉举报,1,0.00%,,2024-06,1,0.00%,0.00%,0.00,,');
-    expect(lines[8]).toBe('2025-06,合计,2,0.00%,,2024-06,1,100.00%,0.00%,0.00,,');
+    expect(lines[7]).toBe('2025-06,投诉举报,1,0.00%,,2024-06,1,0.00%,0.00%,0.00,,');
+    expect(lines[9]).toBe('2025-06,合计,2,0.00%,,2024-06,1,100.00%,0.00%,0.00,,');
 
     const xlsx = await t.app.inject({ url: url('/api/stats.xlsx', query) });
     expect(xlsx.statusCode).toBe(200);
@@ -150,8 +151,8 @@ describe.each(testDatabases)('/api/stats on %s', (dialect) => {
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
     expect(sheet?.getCell('A1').value).toBe('善治统计：记录数、响应率、处置时长中位数（小时），按 类型');
-    expect(sheet?.getRow(7).values).toEqual([undefined, '2025-06', '投诉举报', 1, 0, undefined, '2024-06', 1, 0, 0, 0]);
-    expect(sheet?.getCell('D7').numFmt).toBe('0.00%');
+    expect(sheet?.getRow(8).values).toEqual([undefined, '2025-06', '投诉举报', 1, 0, undefined, '2024-06', 1, 0, 0, 0]);
+    expect(sheet?.getCell('D8').numFmt).toBe('0.00%');
   });
 
   it('refuses bad queries with 422 naming the parameter', async () => {

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorOf } from '../server/guard.js';
 import { statsQuerySchema, statsRecordPageSchema, statsRecordsQuerySchema, statsSchema } from './stats.schema.js';
 import { getStats } from './stats.service.js';
 import { type ExportFormat, exportStats } from './stats-export.service.js';
@@ -9,12 +10,14 @@ const tags = ['stats'];
 /**
  * `/api/stats`: the numbers of the weekly cube by period, dimensions and filters, with 同比/环比, top N and shares;
  * `/api/stats/records`: the records behind any of them; `/api/stats.csv` and `/api/stats.xlsx`: the same numbers as
- * files. See docs/stats.md.
+ * files. Every answer counts only what the reader's stats:read reaches (the records list: records:read as well).
+ * See docs/stats.md.
  */
-export const statsRoutes: FastifyPluginAsyncZod<StatsRecordsDeps> = async (app, deps) => {
+export const statsRoutes: FastifyPluginAsyncZod<Omit<StatsRecordsDeps, 'actor'>> = async (app, deps) => {
   app.get(
     '/api/stats',
     {
+      config: { permission: 'stats:read' },
       schema: {
         tags,
         summary: 'Measures by period and up to two dimensions, with filters, comparisons, top N and shares',
@@ -22,24 +25,27 @@ export const statsRoutes: FastifyPluginAsyncZod<StatsRecordsDeps> = async (app, 
         response: { 200: statsSchema },
       },
     },
-    async (request) => getStats(deps, request.query),
+    async (request) => getStats({ ...deps, actor: actorOf(request) }, request.query),
   );
   app.get(
     '/api/stats/records',
     {
+      // It opens records: records:read, like the record lists (the service also keeps to stats:read's scope).
+      config: { permission: 'records:read' },
       schema: {
         tags,
-        summary: 'The records behind a number, newest first (complainants masked)',
+        summary: 'The records behind a number, newest first (complainants masked; within stats:read and records:read)',
         querystring: statsRecordsQuerySchema,
         response: { 200: statsRecordPageSchema },
       },
     },
-    async (request) => listStatsRecords(deps, request.query),
+    async (request) => listStatsRecords({ ...deps, actor: actorOf(request) }, request.query),
   );
   for (const format of ['csv', 'xlsx'] as const satisfies readonly ExportFormat[]) {
     app.get(
       `/api/stats.${format}`,
       {
+        config: { permission: 'stats:read' },
         schema: {
           tags,
           summary: `The numbers of /api/stats as ${format.toUpperCase()}, the query written at the top in Chinese`,
@@ -47,7 +53,7 @@ export const statsRoutes: FastifyPluginAsyncZod<StatsRecordsDeps> = async (app, 
         },
       },
       async (request, reply) => {
-        const file = await exportStats(deps, request.query, format);
+        const file = await exportStats({ ...deps, actor: actorOf(request) }, request.query, format);
         return reply
           .header('content-type', file.contentType)
           .header('content-disposition', `attachment; filename="${file.fileName}"`)

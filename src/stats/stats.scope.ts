@@ -51,15 +51,31 @@ export interface StatsScope {
 
 export const NO_DEPARTMENT = '_none';
 
-export async function resolveScope(db: Db, q: ScopeInput, options: { allowNone?: boolean } = {}): Promise<StatsScope> {
+export interface ScopeOptions {
+  /** Accept `_none` as the department (records with no department). */
+  allowNone?: boolean;
+  /** The towns the reader's scope touches (null or absent: every town); the towns asked are cut down to them. */
+  towns?: readonly number[] | null;
+}
+
+/**
+ * The scope of a query: the towns asked (within the towns the reader reaches), the filters' codes resolved, the
+ * cube's as_of over those towns and the periods asked.
+ */
+export async function resolveScope(db: Db, q: ScopeInput, options: ScopeOptions = {}): Promise<StatsScope> {
   let townIds: number[];
   if (q.town !== undefined) {
     townIds = [(await requireTown(db, q.town, 'town')).id];
   } else {
     townIds = await selectTownIds(db);
   }
-  // Department codes are judged in the towns asked by `town`, before a place narrows them.
+  // Department codes are judged in the towns asked by `town`, before the reader's scope or a place narrows them: a
+  // code unknown there is an error, a known one beyond the scope reads nothing.
   const askedTowns = townIds;
+  if (options.towns) {
+    const reached = new Set(options.towns);
+    townIds = townIds.filter((id) => reached.has(id));
+  }
   const scope: Partial<StatsScope> = {};
   if (q.place !== undefined) {
     const place = await requirePlace(db, q.place, 'place');

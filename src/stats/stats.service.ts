@@ -1,7 +1,9 @@
+import { type Actor, scopeOf } from '../auth/index.js';
 import { invalidField } from '../core/errors.js';
 import { formatPeriod, type Period, townIso } from '../core/time/index.js';
 import { parseInput } from '../core/validation.js';
 import type { Db } from '../store/database.js';
+import { cellAccess, resolveStatsAccess, type StatsAccess } from './stats.access.js';
 import { type KeyNames, keyLookups, orderKey, presentKey } from './stats.keys.js';
 import { addCellRow, emptyTally, type Tally } from './stats.measures.js';
 import { cellRange, comparedPeriod, periodCode, periodRuns, type StatsPeriodKind } from './stats.periods.js';
@@ -13,24 +15,29 @@ import { buildTable, keyString, type PeriodCells, type TablePeriod } from './sta
 
 export interface StatsDeps {
   db: Db;
+  /** Who asks: the numbers count only the records their stats:read reaches. */
+  actor: Actor;
 }
 
 /**
  * The numbers of the weekly cube: measures by period (week, month, quarter, year) and up to two dimensions, with
  * filters, top N with "others", shares and comparisons (同比 / 环比). Reads the smallest cuboid holding what the query
  * groups and filters by, one SQL statement per contiguous run of periods; finer levels roll up here through the
- * category and place trees. Definitions: docs/stats.md.
+ * category and place trees. Only the records the actor's stats:read reaches count: its whole towns, its villages'
+ * subtrees, its departments' records (a scope holding towns in part reads a cuboid keeping place or department).
+ * Definitions: docs/stats.md.
  */
 export async function getStats(deps: StatsDeps, input: StatsQuery): Promise<Stats> {
   const q = parseInput(statsQuerySchema, input);
   if (q.top !== undefined && q.by.length === 0) {
     throw invalidField('top', 'top keeps the top keys of the first by dimension: give by too');
   }
-  const scope = await resolveScope(deps.db, q);
+  const access = await resolveStatsAccess(deps.db, scopeOf(deps.actor, 'stats:read'));
+  const scope = await resolveScope(deps.db, q, { towns: access.towns });
   const plan = planStats(q.by, q.measures, {
     categoryLevel: scope.category?.level as 1 | 2 | 3 | undefined,
-    placeLevel: scope.place?.level,
-    department: scope.departmentIds !== undefined,
+    placeLevel: scope.place?.level ?? (access.partial?.villageIds.length ? 'village' : undefined),
+    department: scope.departmentIds !== undefined || (access.partial?.departmentIds.length ?? 0) > 0,
     source: scope.source !== undefined,
   });
   const periods: TablePeriod[] = scope.periods.map((period) => ({
@@ -44,7 +51,7 @@ export async function getStats(deps: StatsDeps, input: StatsQuery): Promise<Stat
     ),
   }));
   const read = [...scope.periods, ...scope.periods.flatMap((p) => q.compare.map((c) => comparedPeriod(p, c)))];
-  const rows = await readRows(deps.db, scope, plan, q.period, read);
+  const rows = await readRows(deps.db, scope, access, plan, q.period, read);
   const names = await loadNames(deps.db, scope, q.by, rows);
   const { cells, keys } = sumRows(rows, q.by, plan, names);
   await addPlaces(deps.db, names, placesOfKeys(keys, q.by, names));
@@ -91,7 +98,14 @@ export async function getStats(deps: StatsDeps, input: StatsQuery): Promise<Stat
 }
 
 /** The cells of every period asked or compared with: one statement per contiguous run of periods. */
-async function readRows(db: Db, scope: StatsScope, plan: StatsPlan, kind: StatsPeriodKind, periods: Period[]) {
+async function readRows(
+  db: Db,
+  scope: StatsScope,
+  access: StatsAccess,
+  plan: StatsPlan,
+  kind: StatsPeriodKind,
+  periods: Period[],
+) {
   if (scope.townIds.length === 0) {
     return [];
   }
@@ -106,6 +120,7 @@ async function readRows(db: Db, scope: StatsScope, plan: StatsPlan, kind: StatsP
       categoryIds: scope.category && subtreeIds(scope, scope.category, cuboid.category),
       placeIds: scope.place && (cuboid.place === 2 ? scope.place.within : [scope.place.id]),
       departmentIds: scope.departmentIds ?? undefined,
+      access: cellAccess(access, cuboid.place),
       source: scope.source,
       kind: scope.kind,
       group: plan.group,

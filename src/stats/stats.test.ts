@@ -19,7 +19,7 @@ import { listStatsRecords } from './stats-records.service.js';
 describe.each(testDatabases)('stats on %s', (dialect) => {
   const t = useTestStore(dialect);
   const ids: Record<string, string> = {};
-  const stats = (query: StatsQuery) => getStats({ db: t.db }, query);
+  const stats = (query: StatsQuery) => getStats(recordDeps(t.db), query);
   const records = async (query: StatsRecordsQuery) => {
     const page = await listStatsRecords(recordDeps(t.db), query);
     const names = Object.fromEntries(Object.entries(ids).map(([name, no]) => [no, name]));

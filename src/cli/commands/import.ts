@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { systemActor } from '../../auth/index.js';
 import { loadSecret } from '../../config.js';
 import { invalidField } from '../../core/errors.js';
 import { createCipher } from '../../core/pii/index.js';
@@ -52,7 +53,14 @@ export function registerImport(program: Command): void {
         for (const file of files) {
           let progress: Progress | undefined;
           const result = await runImport(
-            { db: store.db, cipher, secret, dataDir: config.dataDir, afterWrite: updateCube },
+            {
+              db: store.db,
+              cipher,
+              secret,
+              dataDir: config.dataDir,
+              afterWrite: updateCube,
+              actor: systemActor('cli'),
+            },
             {
               file,
               profile,
