@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorOf } from '../server/guard.js';
 import {
   createEnterpriseSchema,
   creditCodeParamsSchema,
@@ -23,6 +24,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<EnterpriseDeps> = async (ap
   app.get(
     '/api/enterprises',
     {
+      config: { permission: 'enterprises:read' },
       schema: {
         tags,
         summary: 'Search enterprises by name, per town, a page at a time',
@@ -34,12 +36,16 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<EnterpriseDeps> = async (ap
   );
   app.get(
     '/api/enterprises/:creditCode',
-    { schema: { tags, summary: 'One enterprise by credit code', params, response: { 200: enterpriseSchema } } },
+    {
+      config: { permission: 'enterprises:read' },
+      schema: { tags, summary: 'One enterprise by credit code', params, response: { 200: enterpriseSchema } },
+    },
     async (request) => getEnterprise(deps, request.params.creditCode),
   );
   app.post(
     '/api/enterprises',
     {
+      config: { permission: 'enterprises:write' },
       schema: {
         tags,
         summary: 'Register an enterprise',
@@ -47,11 +53,13 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<EnterpriseDeps> = async (ap
         response: { 201: enterpriseSchema },
       },
     },
-    async (request, reply) => reply.code(201).send(await createEnterprise(deps, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await createEnterprise({ ...deps, actor: actorOf(request) }, request.body)),
   );
   app.patch(
     '/api/enterprises/:creditCode',
     {
+      config: { permission: 'enterprises:write' },
       schema: {
         tags,
         summary: 'Edit an enterprise',
@@ -60,6 +68,6 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<EnterpriseDeps> = async (ap
         response: { 200: enterpriseSchema },
       },
     },
-    async (request) => updateEnterprise(deps, request.params.creditCode, request.body),
+    async (request) => updateEnterprise({ ...deps, actor: actorOf(request) }, request.params.creditCode, request.body),
   );
 };

@@ -1,3 +1,5 @@
+import { appendAudit, changedFields } from '../audit/index.js';
+import { type Actor, requireTownGrant } from '../auth/index.js';
 import { conflict, invalidField, notFound } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
 import { type PlaceRow, requirePlace } from '../places/index.js';
@@ -27,6 +29,11 @@ import {
 
 export interface EnterpriseDeps {
   db: Db;
+}
+
+/** Writes know who writes: `enterprises:write` held somewhere in the enterprise's town; the audit names the actor. */
+export interface EnterpriseWriteDeps extends EnterpriseDeps {
+  actor: Actor;
 }
 
 /** The credit code in canonical form, or invalid input in `field` with the precise reason. */
@@ -88,11 +95,16 @@ export async function requireEnterprise(db: Db, creditCode: string, field: strin
   return row;
 }
 
-/** Register an enterprise in a town: a valid credit code (GB 32100-2015) not yet registered, a village of that town. */
-export async function createEnterprise(deps: EnterpriseDeps, input: CreateEnterpriseInput): Promise<Enterprise> {
+/**
+ * Register an enterprise in a town: a valid credit code (GB 32100-2015) not yet registered, a village of that town.
+ * Needs `enterprises:write` somewhere in the town (an officer of one of its departments too); audited as
+ * `enterprise.create`.
+ */
+export async function createEnterprise(deps: EnterpriseWriteDeps, input: CreateEnterpriseInput): Promise<Enterprise> {
   const data = parseInput(createEnterpriseSchema, input);
   return inTransaction(deps.db, async (db) => {
     const town = await requireTown(db, data.townCode, 'townCode');
+    requireTownGrant(deps.actor, 'enterprises:write', town.id);
     const village = data.villageCode ? await requireVillageOf(db, town, data.villageCode, 'villageCode') : null;
     if (await findEnterpriseByCreditCode(db, data.creditCode)) {
       throw conflict(`enterprise ${data.creditCode} already exists`, {
@@ -110,19 +122,31 @@ export async function createEnterprise(deps: EnterpriseDeps, input: CreateEnterp
       created_at: now,
       updated_at: now,
     });
-    return presentEnterprise(await loadById(db, id));
+    const enterprise = presentEnterprise(await loadById(db, id));
+    await appendAudit(db, deps.actor, {
+      action: 'enterprise.create',
+      entity: 'enterprise',
+      entityId: enterprise.creditCode,
+      townId: town.id,
+      after: enterprise,
+    });
+    return enterprise;
   });
 }
 
-/** Rename an enterprise, move it to another village of its town (or none), change its industry or address. */
+/**
+ * Rename an enterprise, move it to another village of its town (or none), change its industry or address. Needs
+ * `enterprises:write` somewhere in its town; audited as `enterprise.update` with the changed fields.
+ */
 export async function updateEnterprise(
-  deps: EnterpriseDeps,
+  deps: EnterpriseWriteDeps,
   creditCode: string,
   input: UpdateEnterpriseInput,
 ): Promise<Enterprise> {
   const patch = parseInput(updateEnterpriseSchema, input);
   return inTransaction(deps.db, async (db) => {
     const enterprise = await loadByCreditCode(db, creditCode);
+    requireTownGrant(deps.actor, 'enterprises:write', enterprise.town_id);
     let villageId: number | null | undefined;
     if (patch.villageCode === null) {
       villageId = null;
@@ -137,7 +161,18 @@ export async function updateEnterprise(
       ...(patch.address !== undefined && { address: patch.address }),
       updated_at: Date.now(),
     });
-    return presentEnterprise(await loadById(db, enterprise.id));
+    const after = presentEnterprise(await loadById(db, enterprise.id));
+    const changes = changedFields(presentEnterprise(enterprise), after);
+    if (changes) {
+      await appendAudit(db, deps.actor, {
+        action: 'enterprise.update',
+        entity: 'enterprise',
+        entityId: after.creditCode,
+        townId: enterprise.town_id,
+        ...changes,
+      });
+    }
+    return after;
   });
 }
 

@@ -19,6 +19,7 @@ export { creditCodeSchema, industries, industryCodes } from './enterprise.schema
 export {
   createEnterprise,
   type EnterpriseDeps,
+  type EnterpriseWriteDeps,
   getEnterprise,
   requireEnterprise,
   searchEnterprises,

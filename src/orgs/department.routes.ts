@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actorOf } from '../server/guard.js';
 import {
   createDepartmentSchema,
   departmentParamsSchema,
@@ -25,6 +26,7 @@ export const departmentRoutes: FastifyPluginAsyncZod<OrgDeps> = async (app, deps
   app.get(
     '/api/towns/:townCode/departments',
     {
+      config: { permission: 'departments:read' },
       schema: {
         tags,
         summary: "A town's departments and teams",
@@ -38,6 +40,7 @@ export const departmentRoutes: FastifyPluginAsyncZod<OrgDeps> = async (app, deps
   app.get(
     '/api/towns/:townCode/departments/:code',
     {
+      config: { permission: 'departments:read' },
       schema: { tags, summary: 'One department', params: departmentParamsSchema, response: { 200: departmentSchema } },
     },
     async (request) => getDepartment(deps, request.params.townCode, request.params.code),
@@ -45,6 +48,7 @@ export const departmentRoutes: FastifyPluginAsyncZod<OrgDeps> = async (app, deps
   app.post(
     '/api/towns/:townCode/departments',
     {
+      config: { permission: 'departments:write' },
       schema: {
         tags,
         summary: 'Add a department or team',
@@ -53,11 +57,15 @@ export const departmentRoutes: FastifyPluginAsyncZod<OrgDeps> = async (app, deps
         response: { 201: departmentSchema },
       },
     },
-    async (request, reply) => reply.code(201).send(await createDepartment(deps, request.params.townCode, request.body)),
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await createDepartment({ ...deps, actor: actorOf(request) }, request.params.townCode, request.body)),
   );
   app.post(
     '/api/towns/:townCode/departments/seed-defaults',
     {
+      config: { permission: 'departments:write' },
       schema: {
         tags,
         summary: 'Add the default "1+8" set (enforcement team and eight line departments) where missing',
@@ -65,11 +73,12 @@ export const departmentRoutes: FastifyPluginAsyncZod<OrgDeps> = async (app, deps
         response: { 200: seedResultSchema },
       },
     },
-    async (request) => seedDefaultDepartments(deps, request.params.townCode),
+    async (request) => seedDefaultDepartments({ ...deps, actor: actorOf(request) }, request.params.townCode),
   );
   app.patch(
     '/api/towns/:townCode/departments/:code',
     {
+      config: { permission: 'departments:write' },
       schema: {
         tags,
         summary: 'Rename, move, (de)activate a department',
@@ -78,6 +87,12 @@ export const departmentRoutes: FastifyPluginAsyncZod<OrgDeps> = async (app, deps
         response: { 200: departmentSchema },
       },
     },
-    async (request) => updateDepartment(deps, request.params.townCode, request.params.code, request.body),
+    async (request) =>
+      updateDepartment(
+        { ...deps, actor: actorOf(request) },
+        request.params.townCode,
+        request.params.code,
+        request.body,
+      ),
   );
 };

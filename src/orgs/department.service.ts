@@ -1,3 +1,5 @@
+import { appendAudit, changedFields } from '../audit/index.js';
+import { type Actor, requireTownScope } from '../auth/index.js';
 import { conflict, invalidField, isAppError, notFound } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
 import { type PlaceRow, requirePlace } from '../places/index.js';
@@ -30,6 +32,24 @@ import {
 
 export interface OrgDeps {
   db: Db;
+}
+
+/** Writes know who writes: `departments:write` must cover the whole town, and the audit entry names the actor. */
+export interface OrgWriteDeps extends OrgDeps {
+  actor: Actor;
+}
+
+/** Audit entries name a department `<townCode>/<code>`: codes are unique within a town only. */
+const auditId = (department: Department) => `${department.townCode}/${department.code}`;
+
+function auditCreated(department: Department, townId: number) {
+  return {
+    action: 'department.create',
+    entity: 'department',
+    entityId: auditId(department),
+    townId,
+    after: department,
+  };
 }
 
 /** The town a request is about, by its place code: a code that is not a town's is a missing resource (404). */
@@ -79,15 +99,19 @@ export async function requireDepartment(db: Db, townId: number, code: string, fi
   return row;
 }
 
-/** Add a unit to a town. Its code is unique within the town; a parent must be a unit of the same town. */
+/**
+ * Add a unit to a town. Its code is unique within the town; a parent must be a unit of the same town. Needs
+ * `departments:write` over the whole town; audited as `department.create`.
+ */
 export async function createDepartment(
-  deps: OrgDeps,
+  deps: OrgWriteDeps,
   townCode: string,
   input: CreateDepartmentInput,
 ): Promise<Department> {
   const data = parseInput(createDepartmentSchema, input);
   return inTransaction(deps.db, async (db) => {
     const town = await loadTown(db, townCode);
+    requireTownScope(deps.actor, 'departments:write', town.id);
     if (await findDepartment(db, town.id, data.code)) {
       throw conflict(`department ${data.code} already exists in town ${town.code}`, {
         issues: [{ path: 'code', message: 'already exists' }],
@@ -108,13 +132,18 @@ export async function createDepartment(
       created_at: now,
       updated_at: now,
     });
-    return presentDepartment(await loadById(db, id));
+    const department = presentDepartment(await loadById(db, id));
+    await appendAudit(db, deps.actor, auditCreated(department, town.id));
+    return department;
   });
 }
 
-/** Rename a unit, move it under another (never under itself or its own descendants), change its duties, (de)activate it. */
+/**
+ * Rename a unit, move it under another (never under itself or its own descendants), change its duties, (de)activate
+ * it. Needs `departments:write` over the whole town; audited as `department.update` with the changed fields.
+ */
 export async function updateDepartment(
-  deps: OrgDeps,
+  deps: OrgWriteDeps,
   townCode: string,
   code: string,
   input: UpdateDepartmentInput,
@@ -122,6 +151,7 @@ export async function updateDepartment(
   const patch = parseInput(updateDepartmentSchema, input);
   return inTransaction(deps.db, async (db) => {
     const town = await loadTown(db, townCode);
+    requireTownScope(deps.actor, 'departments:write', town.id);
     const department = await loadDepartment(db, town, code);
     let parentId: number | null | undefined;
     if (patch.parentCode === null) {
@@ -145,7 +175,19 @@ export async function updateDepartment(
       ...(patch.active !== undefined && { active: patch.active ? 1 : 0 }),
       updated_at: Date.now(),
     });
-    return presentDepartment(await loadById(db, department.id));
+    const before = presentDepartment(department);
+    const after = presentDepartment(await loadById(db, department.id));
+    const changes = changedFields(before, after);
+    if (changes) {
+      await appendAudit(db, deps.actor, {
+        action: 'department.update',
+        entity: 'department',
+        entityId: auditId(after),
+        townId: town.id,
+        ...changes,
+      });
+    }
+    return after;
   });
 }
 
@@ -172,11 +214,13 @@ export async function getDepartment(deps: OrgDeps, townCode: string, code: strin
 
 /**
  * Give a town the default "1+8" set (department.defaults.ts), named after the town. Idempotent: a unit whose code the
- * town has already is left as it is (renamed or deactivated units stay so), also when two seeds run at once.
+ * town has already is left as it is (renamed or deactivated units stay so), also when two seeds run at once. Each
+ * unit added is audited as `department.create`.
  */
-export async function seedDefaultDepartments(deps: OrgDeps, townCode: string): Promise<SeedResult> {
+export async function seedDefaultDepartments(deps: OrgWriteDeps, townCode: string): Promise<SeedResult> {
   return inTransaction(deps.db, async (db) => {
     const town = await loadTown(db, townCode);
+    requireTownScope(deps.actor, 'departments:write', town.id);
     const existing = await listExistingCodes(
       db,
       town.id,
@@ -207,6 +251,11 @@ export async function seedDefaultDepartments(deps: OrgDeps, townCode: string): P
         created.push(presentDepartment(await loadById(db, id)));
       }
     }
+    await appendAudit(
+      db,
+      deps.actor,
+      created.map((department) => ({ ...auditCreated(department, town.id), reason: 'default 1+8 departments' })),
+    );
     return { created, existing: defaultDepartments.map((u) => u.code).filter((c) => existing.includes(c)) };
   });
 }

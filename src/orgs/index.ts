@@ -14,6 +14,7 @@ export {
   getDepartment,
   listDepartments,
   type OrgDeps,
+  type OrgWriteDeps,
   requireDepartment,
   seedDefaultDepartments,
   updateDepartment,

@@ -9,6 +9,7 @@ export {
   getAncestors,
   getPlace,
   type PlaceDeps,
+  type PlaceWriteDeps,
   requirePlace,
   updatePlace,
 } from './place.service.js';

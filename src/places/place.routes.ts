@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actorOf } from '../server/guard.js';
 import {
   createPlaceSchema,
   listPlacesQuerySchema,
@@ -17,6 +18,7 @@ export const placeRoutes: FastifyPluginAsyncZod<PlaceDeps> = async (app, deps) =
   app.get(
     '/api/places',
     {
+      config: { permission: 'places:read' },
       schema: {
         tags,
         summary: 'List places',
@@ -28,22 +30,35 @@ export const placeRoutes: FastifyPluginAsyncZod<PlaceDeps> = async (app, deps) =
   );
   app.get(
     '/api/places/:code',
-    { schema: { tags, summary: 'One place', params, response: { 200: placeSchema } } },
+    {
+      config: { permission: 'places:read' },
+      schema: { tags, summary: 'One place', params, response: { 200: placeSchema } },
+    },
     async (request) => getPlace(deps, request.params.code),
   );
   app.get(
     '/api/places/:code/ancestors',
-    { schema: { tags, summary: 'The places above one, top first', params, response: { 200: z.array(placeSchema) } } },
+    {
+      config: { permission: 'places:read' },
+      schema: { tags, summary: 'The places above one, top first', params, response: { 200: z.array(placeSchema) } },
+    },
     async (request) => getAncestors(deps, request.params.code),
   );
   app.post(
     '/api/places',
-    { schema: { tags, summary: 'Add a place', body: createPlaceSchema, response: { 201: placeSchema } } },
-    async (request, reply) => reply.code(201).send(await createPlace(deps, request.body)),
+    {
+      config: { permission: 'places:write' },
+      schema: { tags, summary: 'Add a place', body: createPlaceSchema, response: { 201: placeSchema } },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createPlace({ ...deps, actor: actorOf(request) }, request.body)),
   );
   app.patch(
     '/api/places/:code',
-    { schema: { tags, summary: 'Edit a place', params, body: updatePlaceSchema, response: { 200: placeSchema } } },
-    async (request) => updatePlace(deps, request.params.code, request.body),
+    {
+      config: { permission: 'places:write' },
+      schema: { tags, summary: 'Edit a place', params, body: updatePlaceSchema, response: { 200: placeSchema } },
+    },
+    async (request) => updatePlace({ ...deps, actor: actorOf(request) }, request.params.code, request.body),
   );
 };

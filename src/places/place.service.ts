@@ -1,3 +1,5 @@
+import { appendAudit, changedFields } from '../audit/index.js';
+import { type Actor, requireTownScope } from '../auth/index.js';
 import { conflict, invalidField, notFound } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
 import type { Db } from '../store/database.js';
@@ -29,17 +31,28 @@ export interface PlaceDeps {
   db: Db;
 }
 
+/** Writes know who writes: the scope check and the audit entry need the actor. */
+export interface PlaceWriteDeps extends PlaceDeps {
+  actor: Actor;
+}
+
+/** Audit entries name a place by its code: what the API and people know it by. */
+const AUDIT_ENTITY = 'place';
+
 /**
  * Add a place under its parent. The parent must be exactly one level up (city → town → village → group); the
- * closure rows that make ancestor and descendant queries cheap are written in the same transaction.
+ * closure rows that make ancestor and descendant queries cheap are written in the same transaction. A village or
+ * group needs `places:write` over its whole town; a city or a new town (nothing above it that is a town) needs the
+ * scope `all`.
  */
-export async function createPlace(deps: PlaceDeps, input: CreatePlaceInput): Promise<Place> {
+export async function createPlace(deps: PlaceWriteDeps, input: CreatePlaceInput): Promise<Place> {
   const data = parseInput(createPlaceSchema, input);
   return inTransaction(deps.db, async (db) => {
+    const parent = await checkParent(db, data.level, data.parentCode);
+    requireTownScope(deps.actor, 'places:write', parent?.town_id ?? null);
     if (await findPlaceByCode(db, data.code)) {
       throw conflict(`place ${data.code} already exists`, { issues: [{ path: 'code', message: 'already exists' }] });
     }
-    const parent = await checkParent(db, data.level, data.parentCode);
     const now = Date.now();
     const id = await insertPlace(db, {
       code: data.code,
@@ -63,7 +76,16 @@ export async function createPlace(deps: PlaceDeps, input: CreatePlaceInput): Pro
       { ancestor_id: id, descendant_id: id, depth: 0 },
       ...above.map((a) => ({ ancestor_id: a.ancestor_id, descendant_id: id, depth: a.depth + 1 })),
     ]);
-    return presentPlace(await loadById(db, id));
+    const row = await loadById(db, id);
+    const place = presentPlace(row);
+    await appendAudit(db, deps.actor, {
+      action: 'place.create',
+      entity: AUDIT_ENTITY,
+      entityId: place.code,
+      townId: row.town_id,
+      after: place,
+    });
+    return place;
   });
 }
 
@@ -136,14 +158,18 @@ export async function getAncestors(deps: PlaceDeps, code: string): Promise<Place
   return (await listAncestors(deps.db, place.id)).map(presentPlace);
 }
 
-/** Rename a place, change its aliases, centroid or boundary. Its code, level and parent do not change. */
-export async function updatePlace(deps: PlaceDeps, code: string, input: UpdatePlaceInput): Promise<Place> {
+/**
+ * Rename a place, change its aliases, centroid or boundary. Its code, level and parent do not change. A place of a
+ * town needs `places:write` over that town; a city needs the scope `all`.
+ */
+export async function updatePlace(deps: PlaceWriteDeps, code: string, input: UpdatePlaceInput): Promise<Place> {
   const patch = parseInput(updatePlaceSchema, input);
   return inTransaction(deps.db, async (db) => {
     const place = await findPlaceByCode(db, code);
     if (!place) {
       throw notFound('place', code);
     }
+    requireTownScope(deps.actor, 'places:write', place.town_id);
     await updatePlaceRow(db, place.id, {
       ...(patch.name !== undefined && { name: patch.name }),
       ...(patch.nameEn !== undefined && { name_en: patch.nameEn }),
@@ -155,6 +181,18 @@ export async function updatePlace(deps: PlaceDeps, code: string, input: UpdatePl
       ...(patch.boundary !== undefined && { boundary: patch.boundary ? JSON.stringify(patch.boundary) : null }),
       updated_at: Date.now(),
     });
-    return presentPlace(await loadById(db, place.id));
+    const before = presentPlace(place);
+    const after = presentPlace(await loadById(db, place.id));
+    const changes = changedFields(before, after);
+    if (changes) {
+      await appendAudit(db, deps.actor, {
+        action: 'place.update',
+        entity: AUDIT_ENTITY,
+        entityId: place.code,
+        townId: place.town_id,
+        ...changes,
+      });
+    }
+    return after;
   });
 }

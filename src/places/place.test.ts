@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { systemActor } from '../auth/index.js';
 import { expectInvalid } from '../core/testing.js';
 import { testDatabases, useTestStore } from '../store/testing.js';
 import { createPlace, findPlaces, getAncestors, getPlace, requirePlace, updatePlace } from './place.service.js';
 
 /** A small place tree: 义乌市 › 苏溪镇 › 苏华村 › 第一组, plus a second village. */
 async function seedTree(db: Parameters<typeof createPlace>[0]['db'], prefix: string) {
-  const deps = { db };
+  const deps = { db, actor: systemActor('test') };
   await createPlace(deps, { code: `${prefix}0782`, name: '义乌市', level: 'city' });
   await createPlace(deps, { code: `${prefix}0782100`, name: '苏溪镇', level: 'town', parentCode: `${prefix}0782` });
   await createPlace(deps, {
@@ -32,6 +33,13 @@ async function seedTree(db: Parameters<typeof createPlace>[0]['db'], prefix: str
 
 describe.each(testDatabases)('places on %s', (dialect) => {
   const t = useTestStore(dialect);
+  /** The service deps of a writer that may do everything (the test stands in for the command line). */
+  const w = {
+    get db() {
+      return t.db;
+    },
+    actor: systemActor('test'),
+  };
 
   it('builds the tree and answers ancestors and descendants', async () => {
     await seedTree(t.db, 'a');
@@ -66,27 +74,27 @@ describe.each(testDatabases)('places on %s', (dialect) => {
         ] as [number, number][],
       ],
     };
-    const edited = await updatePlace(t, 'b0782100201', { name: '苏华社区', aliases: ['苏华', '苏华村'], boundary });
+    const edited = await updatePlace(w, 'b0782100201', { name: '苏华社区', aliases: ['苏华', '苏华村'], boundary });
     expect(edited).toMatchObject({ name: '苏华社区', aliases: ['苏华', '苏华村'], boundary });
-    expect((await updatePlace(t, 'b0782100201', { boundary: null })).boundary).toBeNull();
+    expect((await updatePlace(w, 'b0782100201', { boundary: null })).boundary).toBeNull();
   });
 
   it('rejects a parent of the wrong level, an unknown parent and a duplicate code, naming the field', async () => {
     await seedTree(t.db, 'c');
     await expectInvalid(
-      createPlace(t, { code: 'c9', name: '错村', level: 'village', parentCode: 'c0782' }),
+      createPlace(w, { code: 'c9', name: '错村', level: 'village', parentCode: 'c0782' }),
       'parentCode',
     );
     await expectInvalid(
-      createPlace(t, { code: 'c9', name: '错村', level: 'village', parentCode: 'nowhere' }),
+      createPlace(w, { code: 'c9', name: '错村', level: 'village', parentCode: 'nowhere' }),
       'parentCode',
     );
-    await expectInvalid(createPlace(t, { code: 'c9', name: '错村', level: 'village' }), 'parentCode');
-    await expectInvalid(createPlace(t, { code: 'c9', name: '市', level: 'city', parentCode: 'c0782' }), 'parentCode');
-    await expectInvalid(createPlace(t, { code: 'c9', name: '', level: 'city' }), 'name');
+    await expectInvalid(createPlace(w, { code: 'c9', name: '错村', level: 'village' }), 'parentCode');
+    await expectInvalid(createPlace(w, { code: 'c9', name: '市', level: 'city', parentCode: 'c0782' }), 'parentCode');
+    await expectInvalid(createPlace(w, { code: 'c9', name: '', level: 'city' }), 'name');
     await expectInvalid(requirePlace(t.db, 'nowhere', 'placeCode'), 'placeCode');
     await expectInvalid(findPlaces(t, { within: 'nowhere' }), 'within');
-    await expect(createPlace(t, { code: 'c0782', name: '义乌市', level: 'city' })).rejects.toMatchObject({
+    await expect(createPlace(w, { code: 'c0782', name: '义乌市', level: 'city' })).rejects.toMatchObject({
       code: 'conflict',
     });
     // nothing half-written: the failed creations left no rows behind

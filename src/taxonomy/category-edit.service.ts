@@ -1,4 +1,6 @@
 import type { Updateable } from 'kysely';
+import { appendAudit, changedFields } from '../audit/index.js';
+import { type Actor, requireTownScope } from '../auth/index.js';
 import { invalidField, notFound } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
 import type { Db } from '../store/database.js';
@@ -22,21 +24,29 @@ import {
 import { checkSiblingName, loadById, requireParent } from './category.service.js';
 import { UNCLASSIFIED_CODE } from './default-taxonomy.js';
 import { lockTaxonomyHead } from './taxonomy.repo.js';
-import { recordTaxonomyVersion, type TaxonomyDeps } from './taxonomy.service.js';
+import { recordTaxonomyVersion, type TaxonomyWriteDeps } from './taxonomy.service.js';
 
 /**
  * Edit a category as a new taxonomy version: rename, re-sort, move under another parent of the same level (its
  * subtree moves with it), retire or restore. Retiring retires everything below too; restoring brings back the whole
- * branch and needs an active parent. A patch that changes nothing records no version.
+ * branch and needs an active parent. A patch that changes nothing records no version. Needs `taxonomy:write` in
+ * scope `all`; audited as `category.update`, one entry per category the edit changed (a move or a retirement
+ * changes the whole subtree).
  */
-export async function updateCategory(deps: TaxonomyDeps, code: string, input: UpdateCategoryInput): Promise<Category> {
+export async function updateCategory(
+  deps: TaxonomyWriteDeps,
+  code: string,
+  input: UpdateCategoryInput,
+): Promise<Category> {
   const patch = parseInput(updateCategorySchema, input);
+  requireTownScope(deps.actor, 'taxonomy:write', null);
   return inTransaction(deps.db, async (db) => {
     const version = await lockTaxonomyHead(db);
     const row = await findCategoryByCode(db, code);
     if (!row) {
       throw notFound('category', code);
     }
+    const subtreeBefore = (await listSubtree(db, row)).map(presentCategory);
     const changes: string[] = [];
     const parent = await applyMove(db, row, patch.parentCode, changes);
     const fields: Updateable<CategoryTable> = {};
@@ -67,10 +77,24 @@ export async function updateCategory(deps: TaxonomyDeps, code: string, input: Up
       changes.push(`${patch.retired ? 'retire' : 'restore'} ${code}`);
     }
     if (changes.length > 0) {
-      await recordTaxonomyVersion(db, version + 1, patch.note ?? changes.join('; '));
+      const note = patch.note ?? changes.join('; ');
+      await recordTaxonomyVersion(db, version + 1, note);
+      await auditSubtree(db, deps.actor, row, subtreeBefore, note);
     }
     return presentCategory(await loadById(db, row.id));
   });
+}
+
+/** One `category.update` entry per category of the edited subtree whose presented fields changed. */
+async function auditSubtree(db: Db, actor: Actor, root: CategoryRow, before: Category[], note: string): Promise<void> {
+  const after = new Map((await listSubtree(db, root)).map((r) => [r.code, presentCategory(r)]));
+  const entries = before.flatMap((old) => {
+    const changes = changedFields(old, after.get(old.code) ?? old);
+    return changes
+      ? [{ action: 'category.update', entity: 'category', entityId: old.code, reason: note, ...changes }]
+      : [];
+  });
+  await appendAudit(db, actor, entries);
 }
 
 /** Move `row` under `parentCode` when that is a change; returns the new parent, or undefined when it stays put. */

@@ -1,3 +1,5 @@
+import { appendAudit } from '../audit/index.js';
+import { requireTownScope } from '../auth/index.js';
 import { conflict, invalidField, notFound } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
 import type { Db } from '../store/database.js';
@@ -23,7 +25,7 @@ import {
   taxonomyQuerySchema,
 } from './category.schema.js';
 import { lockTaxonomyHead } from './taxonomy.repo.js';
-import { recordTaxonomyVersion, type TaxonomyDeps } from './taxonomy.service.js';
+import { recordTaxonomyVersion, type TaxonomyDeps, type TaxonomyWriteDeps } from './taxonomy.service.js';
 
 const listQuerySchema = taxonomyQuerySchema.omit({ version: true });
 
@@ -67,10 +69,12 @@ export async function descendantCodes(db: Db, category: { id: number; level: Cat
 
 /**
  * Add a category under its parent (or at level 1 without one) as a new taxonomy version. The level is the parent's
- * plus one, at most three; the parent must be active; the code is unique and sibling names are distinct.
+ * plus one, at most three; the parent must be active; the code is unique and sibling names are distinct. Needs
+ * `taxonomy:write` in scope `all` (every town shares the taxonomy); audited as `category.create`.
  */
-export async function createCategory(deps: TaxonomyDeps, input: CreateCategoryInput): Promise<Category> {
+export async function createCategory(deps: TaxonomyWriteDeps, input: CreateCategoryInput): Promise<Category> {
   const data = parseInput(createCategorySchema, input);
+  requireTownScope(deps.actor, 'taxonomy:write', null);
   return inTransaction(deps.db, async (db) => {
     const version = await lockTaxonomyHead(db);
     if (await findCategoryByCode(db, data.code)) {
@@ -81,8 +85,17 @@ export async function createCategory(deps: TaxonomyDeps, input: CreateCategoryIn
     checkSiblingName(siblings, data.name);
     const sortOrder = data.sortOrder ?? Math.max(0, ...siblings.map((s) => s.sort_order)) + 10;
     const id = await addCategory(db, { ...data, sortOrder }, parent, Date.now());
-    await recordTaxonomyVersion(db, version + 1, data.note ?? `add ${data.code}`);
-    return presentCategory(await loadById(db, id));
+    const note = data.note ?? `add ${data.code}`;
+    await recordTaxonomyVersion(db, version + 1, note);
+    const category = presentCategory(await loadById(db, id));
+    await appendAudit(db, deps.actor, {
+      action: 'category.create',
+      entity: 'category',
+      entityId: category.code,
+      after: { ...category, taxonomyVersion: version + 1 },
+      reason: note,
+    });
+    return category;
   });
 }
 

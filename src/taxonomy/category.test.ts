@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { systemActor } from '../auth/index.js';
 import { expectAppError } from '../core/testing.js';
 import { testDatabases, useTestStore } from '../store/testing.js';
 import { findCategoryByCode } from './category.repo.js';
@@ -10,16 +11,23 @@ import { getTaxonomy, listTaxonomyVersions } from './taxonomy.service.js';
 
 describe.each(testDatabases)('category edits on %s', (dialect) => {
   const t = useTestStore(dialect);
+  /** The service deps of a writer that may do everything (the test stands in for the command line). */
+  const w = {
+    get db() {
+      return t.db;
+    },
+    actor: systemActor('test'),
+  };
 
   it('adds categories at three levels, each as a new version', async () => {
-    await createCategory(t, { code: 'tourism', name: '文旅市场', nameEn: 'Tourism market', note: 'new area' });
-    const guides = await createCategory(t, {
+    await createCategory(w, { code: 'tourism', name: '文旅市场', nameEn: 'Tourism market', note: 'new area' });
+    const guides = await createCategory(w, {
       code: 'tourism.guides',
       name: '导游服务',
       nameEn: 'Tour guides',
       parentCode: 'tourism',
     });
-    const unlicensed = await createCategory(t, {
+    const unlicensed = await createCategory(w, {
       code: 'tourism.guides.unlicensed',
       name: '无证导游',
       nameEn: 'Unlicensed guides',
@@ -37,7 +45,7 @@ describe.each(testDatabases)('category edits on %s', (dialect) => {
       retired: false,
     });
     expect(unlicensed).toMatchObject({ level: 3, path: ['tourism', 'tourism.guides', 'tourism.guides.unlicensed'] });
-    const second = await createCategory(t, {
+    const second = await createCategory(w, {
       code: 'tourism.hotels',
       name: '住宿服务',
       nameEn: 'Hotels',
@@ -55,7 +63,7 @@ describe.each(testDatabases)('category edits on %s', (dialect) => {
 
   it('rejects a fourth level, an unknown parent, a duplicate code and a duplicate sibling name', async () => {
     await expectAppError(
-      createCategory(t, {
+      createCategory(w, {
         code: 'tourism.guides.unlicensed.x',
         name: '四级',
         nameEn: 'Fourth',
@@ -65,26 +73,26 @@ describe.each(testDatabases)('category edits on %s', (dialect) => {
       'parentCode',
     );
     await expectAppError(
-      createCategory(t, { code: 'x.y', name: '某', nameEn: 'Some', parentCode: 'nowhere' }),
+      createCategory(w, { code: 'x.y', name: '某', nameEn: 'Some', parentCode: 'nowhere' }),
       'invalid_input',
       'parentCode',
     );
-    await expectAppError(createCategory(t, { code: 'tourism', name: '另一个', nameEn: 'Another' }), 'conflict', 'code');
+    await expectAppError(createCategory(w, { code: 'tourism', name: '另一个', nameEn: 'Another' }), 'conflict', 'code');
     await expectAppError(
-      createCategory(t, { code: 'tourism.other', name: '导游服务', nameEn: 'Guides again', parentCode: 'tourism' }),
+      createCategory(w, { code: 'tourism.other', name: '导游服务', nameEn: 'Guides again', parentCode: 'tourism' }),
       'conflict',
       'name',
     );
-    await expectAppError(createCategory(t, { code: 'Bad Code', name: '坏', nameEn: 'Bad' }), 'invalid_input', 'code');
-    await expectAppError(createCategory(t, { code: 'ok', name: ' ', nameEn: 'Blank' }), 'invalid_input', 'name');
-    await expectAppError(createCategory(t, { code: 'ok', name: '好' } as never), 'invalid_input', 'nameEn');
+    await expectAppError(createCategory(w, { code: 'Bad Code', name: '坏', nameEn: 'Bad' }), 'invalid_input', 'code');
+    await expectAppError(createCategory(w, { code: 'ok', name: ' ', nameEn: 'Blank' }), 'invalid_input', 'name');
+    await expectAppError(createCategory(w, { code: 'ok', name: '好' } as never), 'invalid_input', 'nameEn');
     // nothing half-written, no version spent
     expect((await getTaxonomy(t)).version).toBe(4);
     expect(await findCategoryByCode(t.db, 'tourism.other')).toBeUndefined();
   });
 
   it('renames and re-sorts, and records nothing for a patch that changes nothing', async () => {
-    const renamed = await updateCategory(t, 'tourism.hotels', { name: '住宿业', nameEn: 'Lodging', sortOrder: 1 });
+    const renamed = await updateCategory(w, 'tourism.hotels', { name: '住宿业', nameEn: 'Lodging', sortOrder: 1 });
     expect(renamed).toMatchObject({ name: '住宿业', nameEn: 'Lodging', sortOrder: 1 });
     expect((await listTaxonomyVersions(t))[0]).toMatchObject({
       version: 5,
@@ -93,15 +101,15 @@ describe.each(testDatabases)('category edits on %s', (dialect) => {
     expect(
       (await listCategories(t, { level: 2 })).filter((c) => c.parentCode === 'tourism').map((c) => c.code),
     ).toEqual(['tourism.hotels', 'tourism.guides']);
-    await updateCategory(t, 'tourism.hotels', { name: '住宿业', sortOrder: 1 });
+    await updateCategory(w, 'tourism.hotels', { name: '住宿业', sortOrder: 1 });
     expect((await getTaxonomy(t)).version).toBe(5);
-    await expectAppError(updateCategory(t, 'tourism.hotels', { name: '导游服务' }), 'conflict', 'name');
-    await expect(updateCategory(t, 'nowhere', { name: '无' })).rejects.toMatchObject({ code: 'not_found' });
+    await expectAppError(updateCategory(w, 'tourism.hotels', { name: '导游服务' }), 'conflict', 'name');
+    await expect(updateCategory(w, 'nowhere', { name: '无' })).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('moves a branch under another parent of the same level, with its ancestors columns', async () => {
-    await createCategory(t, { code: 'culture', name: '文化市场', nameEn: 'Culture market' });
-    const moved = await updateCategory(t, 'tourism.guides', { parentCode: 'culture' });
+    await createCategory(w, { code: 'culture', name: '文化市场', nameEn: 'Culture market' });
+    const moved = await updateCategory(w, 'tourism.guides', { parentCode: 'culture' });
     expect(moved).toMatchObject({ parentCode: 'culture', level: 2, path: ['culture', 'tourism.guides'] });
     const culture = await requireCategory(t.db, 'culture', 'c');
     const leaf = await requireCategory(t.db, 'tourism.guides.unlicensed', 'c');
@@ -111,21 +119,21 @@ describe.each(testDatabases)('category edits on %s', (dialect) => {
       'tourism.guides',
       'tourism.guides.unlicensed',
     ]);
-    const leafMoved = await updateCategory(t, 'tourism.guides.unlicensed', { parentCode: 'tourism.hotels' });
+    const leafMoved = await updateCategory(w, 'tourism.guides.unlicensed', { parentCode: 'tourism.hotels' });
     expect(leafMoved.path).toEqual(['tourism', 'tourism.hotels', 'tourism.guides.unlicensed']);
 
     await expectAppError(
-      updateCategory(t, 'tourism.hotels', { parentCode: 'tourism.guides' }),
+      updateCategory(w, 'tourism.hotels', { parentCode: 'tourism.guides' }),
       'invalid_input',
       'parentCode',
     );
-    await expectAppError(updateCategory(t, 'tourism.hotels', { parentCode: null }), 'invalid_input', 'parentCode');
-    await expectAppError(updateCategory(t, 'culture', { parentCode: 'tourism' }), 'invalid_input', 'parentCode');
-    await expectAppError(updateCategory(t, 'tourism.hotels', { parentCode: 'nowhere' }), 'invalid_input', 'parentCode');
+    await expectAppError(updateCategory(w, 'tourism.hotels', { parentCode: null }), 'invalid_input', 'parentCode');
+    await expectAppError(updateCategory(w, 'culture', { parentCode: 'tourism' }), 'invalid_input', 'parentCode');
+    await expectAppError(updateCategory(w, 'tourism.hotels', { parentCode: 'nowhere' }), 'invalid_input', 'parentCode');
   });
 
   it('retires a branch and restores it; a retired category is still found', async () => {
-    const retired = await updateCategory(t, 'tourism', { retired: true, note: 'merged into culture' });
+    const retired = await updateCategory(w, 'tourism', { retired: true, note: 'merged into culture' });
     expect(retired.retired).toBe(true);
     expect((await getCategory(t, 'tourism.guides.unlicensed')).retired).toBe(true);
     expect((await requireCategory(t.db, 'tourism.hotels', 'categoryCode')).retired).toBe(1);
@@ -134,12 +142,12 @@ describe.each(testDatabases)('category edits on %s', (dialect) => {
     expect((await listTaxonomyVersions(t))[0]?.note).toBe('merged into culture');
 
     await expectAppError(
-      createCategory(t, { code: 'tourism.bars', name: '酒吧', nameEn: 'Bars', parentCode: 'tourism' }),
+      createCategory(w, { code: 'tourism.bars', name: '酒吧', nameEn: 'Bars', parentCode: 'tourism' }),
       'invalid_input',
       'parentCode',
     );
-    await expectAppError(updateCategory(t, 'tourism.hotels', { retired: false }), 'invalid_input', 'retired');
-    const restored = await updateCategory(t, 'tourism', { retired: false });
+    await expectAppError(updateCategory(w, 'tourism.hotels', { retired: false }), 'invalid_input', 'retired');
+    const restored = await updateCategory(w, 'tourism', { retired: false });
     expect(restored.retired).toBe(false);
     expect((await getCategory(t, 'tourism.guides.unlicensed')).retired).toBe(false);
   });
@@ -174,11 +182,18 @@ describe.each(testDatabases)('category edits on %s', (dialect) => {
 
 describe.each(testDatabases)('the unclassified leaf on %s', (dialect) => {
   const t = useTestStore(dialect);
+  /** The service deps of a writer that may do everything (the test stands in for the command line). */
+  const w = {
+    get db() {
+      return t.db;
+    },
+    actor: systemActor('test'),
+  };
 
   it('can be neither retired nor retired with its area', async () => {
     await ensureDefaultTaxonomy(t);
-    await expectAppError(updateCategory(t, UNCLASSIFIED_CODE, { retired: true }), 'invalid_input', 'retired');
-    await expectAppError(updateCategory(t, 'other', { retired: true }), 'invalid_input', 'retired');
+    await expectAppError(updateCategory(w, UNCLASSIFIED_CODE, { retired: true }), 'invalid_input', 'retired');
+    await expectAppError(updateCategory(w, 'other', { retired: true }), 'invalid_input', 'retired');
     expect((await getCategory(t, UNCLASSIFIED_CODE)).retired).toBe(false);
     expect((await getCategory(t, 'other.general')).retired).toBe(false);
     expect((await getTaxonomy(t)).version).toBe(1);

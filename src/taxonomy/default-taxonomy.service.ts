@@ -1,5 +1,7 @@
+import { appendAudit } from '../audit/index.js';
+import { systemActor } from '../auth/index.js';
 import { inTransaction } from '../store/transaction.js';
-import type { CategoryRow } from './category.repo.js';
+import { type CategoryRow, countCategories } from './category.repo.js';
 import { addCategory, loadById } from './category.service.js';
 import { type DefaultCategory, defaultTaxonomy } from './default-taxonomy.js';
 import { lockTaxonomyHead } from './taxonomy.repo.js';
@@ -28,6 +30,14 @@ export async function ensureDefaultTaxonomy(deps: TaxonomyDeps): Promise<{ loade
     };
     await load(defaultTaxonomy, null);
     await recordTaxonomyVersion(db, 1, DEFAULT_TAXONOMY_NOTE);
+    // The installation's own start-up loads it, not a person: one entry for the whole tree.
+    await appendAudit(db, systemActor('startup'), {
+      action: 'taxonomy.load_default',
+      entity: 'taxonomy',
+      entityId: '1',
+      after: { version: 1, categories: await countCategories(db) },
+      reason: DEFAULT_TAXONOMY_NOTE,
+    });
     return { loaded: true, version: 1 };
   });
 }

@@ -15,4 +15,4 @@ export { updateCategory } from './category-edit.service.js';
 export { type DefaultCategory, defaultTaxonomy, UNCLASSIFIED_CODE } from './default-taxonomy.js';
 export { ensureDefaultTaxonomy } from './default-taxonomy.service.js';
 export { taxonomyRoutes } from './taxonomy.routes.js';
-export { getTaxonomy, listTaxonomyVersions, type TaxonomyDeps } from './taxonomy.service.js';
+export { getTaxonomy, listTaxonomyVersions, type TaxonomyDeps, type TaxonomyWriteDeps } from './taxonomy.service.js';

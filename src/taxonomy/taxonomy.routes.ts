@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actorOf } from '../server/guard.js';
 import { presentTree } from './category.presenter.js';
 import {
   categoriesQueryStringSchema,
@@ -26,6 +27,7 @@ export const taxonomyRoutes: FastifyPluginAsyncZod<TaxonomyDeps> = async (app, d
   app.get(
     '/api/categories',
     {
+      config: { permission: 'taxonomy:read' },
       schema: {
         tags,
         summary: 'The category tree (or a flat list with ?flat=1), now or as of ?version=N',
@@ -41,17 +43,25 @@ export const taxonomyRoutes: FastifyPluginAsyncZod<TaxonomyDeps> = async (app, d
   );
   app.get(
     '/api/categories/:code',
-    { schema: { tags, summary: 'One category', params, response: { 200: categorySchema } } },
+    {
+      config: { permission: 'taxonomy:read' },
+      schema: { tags, summary: 'One category', params, response: { 200: categorySchema } },
+    },
     async (request) => getCategory(deps, request.params.code),
   );
   app.post(
     '/api/categories',
-    { schema: { tags, summary: 'Add a category', body: createCategorySchema, response: { 201: categorySchema } } },
-    async (request, reply) => reply.code(201).send(await createCategory(deps, request.body)),
+    {
+      config: { permission: 'taxonomy:write' },
+      schema: { tags, summary: 'Add a category', body: createCategorySchema, response: { 201: categorySchema } },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createCategory({ ...deps, actor: actorOf(request) }, request.body)),
   );
   app.patch(
     '/api/categories/:code',
     {
+      config: { permission: 'taxonomy:write' },
       schema: {
         tags,
         summary: 'Rename, re-sort, move, retire or restore a category',
@@ -60,11 +70,12 @@ export const taxonomyRoutes: FastifyPluginAsyncZod<TaxonomyDeps> = async (app, d
         response: { 200: categorySchema },
       },
     },
-    async (request) => updateCategory(deps, request.params.code, request.body),
+    async (request) => updateCategory({ ...deps, actor: actorOf(request) }, request.params.code, request.body),
   );
   app.get(
     '/api/taxonomy/versions',
     {
+      config: { permission: 'taxonomy:read' },
       schema: {
         tags,
         summary: 'The taxonomy history, newest first',

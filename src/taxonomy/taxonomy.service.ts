@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Actor } from '../auth/index.js';
 import { invalidField } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
 import type { Db } from '../store/database.js';
@@ -22,6 +23,11 @@ import {
 
 export interface TaxonomyDeps {
   db: Db;
+}
+
+/** Edits know who edits: the taxonomy is shared by every town, so editing it needs `taxonomy:write` in scope `all`. */
+export interface TaxonomyWriteDeps extends TaxonomyDeps {
+  actor: Actor;
 }
 
 const snapshotSchema = z.array(categorySchema);
