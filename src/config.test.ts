@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig, loadSecret } from './config.js';
+import { loadConfig, loadSecret, loadSecrets, rotateEmbeddedSecret } from './config.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'shanzhi-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -53,5 +53,30 @@ describe('loadSecret', () => {
     expect(() => loadSecret(loadConfig({ SHANZHI_SECRET: 'short' }), false)).toThrow(/at least 32/);
     const secret = 'x'.repeat(40);
     expect(loadSecret(loadConfig({ SHANZHI_SECRET: secret }), false)).toBe(secret);
+  });
+});
+
+describe('loadSecrets and rotateEmbeddedSecret', () => {
+  it('rotates the embedded secret, keeping the old ones newest first for decryption', () => {
+    const config = loadConfig({ SHANZHI_DATA_DIR: join(dir, 'r') });
+    const first = loadSecret(config, true);
+    expect(loadSecrets(config, true)).toEqual({ secret: first, previousSecrets: [] });
+    const second = rotateEmbeddedSecret(config);
+    expect(second.secret).not.toBe(first);
+    expect(second.previousSecrets).toEqual([first]);
+    const third = rotateEmbeddedSecret(config);
+    expect(third.previousSecrets).toEqual([second.secret, first]);
+    expect(loadSecrets(config, true)).toEqual(third);
+    expect(statSync(join(dir, 'r', 'secret.previous')).mode & 0o777).toBe(0o600);
+  });
+
+  it('takes previous secrets from SHANZHI_PREVIOUS_SECRETS and leaves a configured secret to the operator', () => {
+    const secret = 'y'.repeat(40);
+    const config = loadConfig({
+      SHANZHI_SECRET: secret,
+      SHANZHI_PREVIOUS_SECRETS: ` ${'a'.repeat(40)},${'b'.repeat(40)} `,
+    });
+    expect(loadSecrets(config, false)).toEqual({ secret, previousSecrets: ['a'.repeat(40), 'b'.repeat(40)] });
+    expect(() => rotateEmbeddedSecret(config)).toThrow(/^SHANZHI_SECRET: is set/);
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { invalidField } from './core/errors.js';
@@ -15,6 +15,8 @@ export interface Config {
   port: number;
   /** Key material for personal-data encryption; see `loadSecret`. */
   secret: string | undefined;
+  /** Secrets before a rotation, still accepted for decryption (`SHANZHI_PREVIOUS_SECRETS`); see `loadSecrets`. */
+  previousSecrets: string[];
 }
 
 export interface ConfigFlags {
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: ConfigFl
     host: nonEmpty(flags.host) ?? nonEmpty(env.HOST) ?? '127.0.0.1',
     port: port.data,
     secret: nonEmpty(env.SHANZHI_SECRET),
+    previousSecrets: (env.SHANZHI_PREVIOUS_SECRETS ?? '').split(/[\s,]+/).filter((secret) => secret !== ''),
   };
 }
 
@@ -49,6 +52,8 @@ function nonEmpty(value: string | undefined): string | undefined {
 }
 
 const SECRET_FILE = 'secret.key';
+/** The embedded secrets before rotations, one per line, newest first (`shanzhi pii rotate`). */
+const PREVIOUS_FILE = 'secret.previous';
 
 /**
  * The key material for encrypting personal data. `SHANZHI_SECRET` when set (required with PostgreSQL, where many
@@ -73,4 +78,44 @@ export function loadSecret(config: Config, embedded: boolean): string {
   const secret = randomBytes(48).toString('base64');
   writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
   return secret;
+}
+
+/** The current secret and the previous ones (decryption only): the environment's, then the embedded file's. */
+export function loadSecrets(config: Config, embedded: boolean): { secret: string; previousSecrets: string[] } {
+  const secret = loadSecret(config, embedded);
+  const file = join(config.dataDir, PREVIOUS_FILE);
+  const stored = embedded && !config.secret && existsSync(file) ? lines(readFileSync(file, 'utf8')) : [];
+  return { secret, previousSecrets: [...config.previousSecrets, ...stored] };
+}
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+
+/**
+ * Rotate the embedded secret: a new random secret into `secret.key`, the old one kept at the top of
+ * `secret.previous` so what it encrypted still decrypts until `shanzhi pii reencrypt` has moved it to the new key.
+ * With `SHANZHI_SECRET` set, rotation is the operator's: set the new secret, list the old in
+ * `SHANZHI_PREVIOUS_SECRETS`, then re-encrypt.
+ */
+export function rotateEmbeddedSecret(config: Config): { secret: string; previousSecrets: string[] } {
+  if (config.secret) {
+    throw invalidField(
+      'SHANZHI_SECRET',
+      'is set: rotate it yourself (new SHANZHI_SECRET, the old one in SHANZHI_PREVIOUS_SECRETS), then run `shanzhi pii reencrypt`',
+    );
+  }
+  const old = loadSecret(config, true);
+  const previousFile = join(config.dataDir, PREVIOUS_FILE);
+  const kept = existsSync(previousFile) ? lines(readFileSync(previousFile, 'utf8')) : [];
+  const previousSecrets = [old, ...kept.filter((secret) => secret !== old)];
+  // The old secret is saved before the new one replaces it, so a crash in between loses neither.
+  writeFileSync(previousFile, `${previousSecrets.join('\n')}\n`, { mode: 0o600 });
+  const secret = randomBytes(48).toString('base64');
+  const next = join(config.dataDir, `${SECRET_FILE}.next`);
+  writeFileSync(next, `${secret}\n`, { mode: 0o600 });
+  renameSync(next, join(config.dataDir, SECRET_FILE));
+  return { secret, previousSecrets };
 }

@@ -94,6 +94,12 @@ export function normalizeForIndex(text: string): string {
   return value;
 }
 
+/** The key id inside a token (`v1.<keyId>.…`), or undefined for anything else. */
+export function keyIdOf(token: string): string | undefined {
+  const parts = token.split('.');
+  return parts.length === 5 && parts[0] === VERSION ? parts[1] : undefined;
+}
+
 /** A cipher over `secret` (and, for decryption only, `previousSecrets`). Throws CipherError on a short secret. */
 export function createCipher(options: CipherOptions): Cipher {
   const current = deriveKeySet(options.secret);

@@ -5,6 +5,7 @@ export {
   type CipherOptions,
   createCipher,
   isWellFormedText,
+  keyIdOf,
   normalizeForIndex,
 } from './cipher.js';
 export { maskIdNumber, maskName, maskPhone } from './mask.js';

@@ -1,0 +1,1 @@
+export { countStaleComplaints, type ReencryptResult, reencryptPersonalData } from './reencrypt.service.js';
