@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../src/apikeys/index.js';
+import { systemActor } from '../src/auth/access.js';
 import {
   type Created,
   expectErrors,
@@ -516,10 +517,11 @@ describe.each(testDatabases)('Open311 on a server of one town (%s)', (dialect) =
   const t = useTestApp(dialect);
   let key: string;
   beforeAll(async () => {
-    await createPlace({ db: t.db }, { code: '330782', name: '义乌市', level: 'city' });
-    await createPlace({ db: t.db }, { code: '330782199', name: '善治镇', level: 'town', parentCode: '330782' });
+    const deps = { db: t.db, actor: systemActor('test') };
+    await createPlace(deps, { code: '330782', name: '义乌市', level: 'city' });
+    await createPlace(deps, { code: '330782199', name: '善治镇', level: 'town', parentCode: '330782' });
     await ensureDefaultTaxonomy({ db: t.db });
-    key = (await createApiKey({ db: t.db }, { name: 'app', townCode: '330782199' })).key;
+    key = (await createApiKey({ db: t.db, actor: systemActor('test') }, { name: 'app', townCode: '330782199' })).key;
   });
 
   it('takes jurisdiction_id as optional (empty is absent), and still 404s a wrong one', async () => {
