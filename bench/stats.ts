@@ -19,18 +19,17 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadConfig, loadSecret } from '../src/config.js';
-import { createCipher } from '../src/core/pii/index.js';
-import { rebuildCube, updateCube } from '../src/cube/index.js';
-import { runImport } from '../src/ingest/index.js';
+import { loadConfig } from '../src/config.js';
 import { openStore, type Store } from '../src/store/open.js';
 import { CACHE_DIR, workOrderCsv } from './import-files.js';
-import { createPgSchema, hasPsql, shanzhi } from './import-runs.js';
+import { createPgSchema, hasPsql, shanzhi, timed } from './import-runs.js';
 import { type Figure, printTable, round, writeResults } from './report.js';
 import { dashboardMix, type MixQuery, runMix } from './stats-mix.js';
 
 const TOWN_CODE = '330782199';
+const UPKEEP_SCRIPT = fileURLToPath(new URL('./stats-upkeep.ts', import.meta.url));
 const MAX_P95_MS = 20;
 const MIN_SPEEDUP = 100;
 const MAX_REBUILD_S = 120;
@@ -67,10 +66,23 @@ async function withStore<T>(env: NodeJS.ProcessEnv, work: (store: Store) => Prom
   }
 }
 
+/** A full rebuild as a user runs it: `shanzhi cube rebuild`, timed from spawn to exit in its own process. */
+function rebuildTown(env: NodeJS.ProcessEnv, label: string): Rebuild {
+  console.error(`${label}: shanzhi cube rebuild …`);
+  const run = shanzhi(['cube', 'rebuild', '--json'], env);
+  const result = JSON.parse(run.stdout) as { records: number; cells: number };
+  return { seconds: run.seconds, records: result.records, cells: result.cells };
+}
+
+interface Rebuild {
+  seconds: number;
+  records: number;
+  cells: number;
+}
+
 async function measureTown(env: NodeJS.ProcessEnv, label: string, withRaw: boolean) {
+  const rebuild = rebuildTown(env, label);
   return withStore(env, async (store) => {
-    console.error(`${label}: rebuilding the cube …`);
-    const rebuild = await rebuildCube(store.db, { now: Date.now() });
     const mix: MixQuery[] = await dashboardMix(store.db, TOWN_CODE);
     console.error(
       `${label}: ${mix.length} queries × ${rounds} rounds on the cube${withRaw ? `, × ${rawRounds} raw` : ''} …`,
@@ -104,30 +116,19 @@ function p95Figures(prefix: string, town: Awaited<ReturnType<typeof measureTown>
   return figures;
 }
 
-/** Import the work-order CSV into a fresh store of the town's reference data, with or without the cube. */
-async function importSeconds(file: string, withCube: boolean): Promise<{ seconds: number; rows: number }> {
+/**
+ * Import the work-order CSV into a fresh store of the town's reference data, with or without the cube, in a process
+ * of its own (bench/stats-upkeep.ts) so that neither run inherits the other's heap or caches.
+ */
+function importSeconds(file: string, withCube: boolean): { seconds: number; rows: number } {
   const dir = mkdtempSync(join(tmpdir(), 'shanzhi-bench-upkeep-'));
   const env = { SHANZHI_DATA_DIR: dir };
   try {
     shanzhi(['demo', 'generate', '--records', '0', '--json'], env);
-    return await withStore(env, async (store) => {
-      const secret = loadSecret(loadConfig(env), true);
-      const started = performance.now();
-      const result = await runImport(
-        {
-          db: store.db,
-          cipher: createCipher({ secret }),
-          secret,
-          dataDir: dir,
-          afterWrite: withCube ? updateCube : async () => {},
-        },
-        { file, profile: '12345-work-orders', townCode: TOWN_CODE },
-      );
-      if (result.status !== 'done' || result.inserted + result.rejected !== result.rows) {
-        throw new Error(`import ${withCube ? 'with' : 'without'} the cube: ${JSON.stringify(result).slice(0, 300)}`);
-      }
-      return { seconds: (performance.now() - started) / 1000, rows: result.rows };
+    const run = timed(process.execPath, ['--import', 'tsx', UPKEEP_SCRIPT, file, withCube ? 'cube' : 'no-cube'], {
+      env: { ...process.env, ...env },
     });
+    return JSON.parse(run.stdout) as { seconds: number; rows: number };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -165,8 +166,8 @@ async function main(): Promise<void> {
 
   const file = await workOrderCsv(upkeepRows, args.seed);
   console.error(`upkeep: importing ${upkeepRows.toLocaleString('en-US')} rows with and without the cube …`);
-  const without = await importSeconds(file.path, false);
-  const withCube = await importSeconds(file.path, true);
+  const without = importSeconds(file.path, false);
+  const withCube = importSeconds(file.path, true);
   const share = (withCube.seconds - without.seconds) / withCube.seconds;
   figures.push({
     metric: 'upkeep_share',
