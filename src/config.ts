@@ -17,6 +17,11 @@ export interface Config {
   secret: string | undefined;
   /** Secrets before a rotation, still accepted for decryption (`SHANZHI_PREVIOUS_SECRETS`); see `loadSecrets`. */
   previousSecrets: string[];
+  /**
+   * `SHANZHI_TRUST_PROXY`: `true` (any proxy) or comma-separated proxy addresses/CIDRs to believe
+   * about X-Forwarded-Proto/-For; absent: none (the server faces clients directly).
+   */
+  trustProxy: boolean | string;
 }
 
 export interface ConfigFlags {
@@ -44,7 +49,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: ConfigFl
     port: port.data,
     secret: nonEmpty(env.SHANZHI_SECRET),
     previousSecrets: (env.SHANZHI_PREVIOUS_SECRETS ?? '').split(/[\s,]+/).filter((secret) => secret !== ''),
+    trustProxy: parseTrustProxy(nonEmpty(env.SHANZHI_TRUST_PROXY)),
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string {
+  if (value === undefined || value === 'false') {
+    return false;
+  }
+  return value === 'true' ? true : value;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

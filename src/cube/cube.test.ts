@@ -4,6 +4,7 @@ import { upsertCases, upsertComplaints } from '../records/index.js';
 import { recordDeps, seedRecordWorld, world } from '../records/record.testing.js';
 import type { Db } from '../store/database.js';
 import { testDatabases, useTestStore } from '../store/testing.js';
+import { allCells } from './cube.testing.js';
 import { CUBOIDS } from './cuboids.js';
 import { readCubeStates, rebuildCube, sweepCube } from './index.js';
 
@@ -88,13 +89,7 @@ function inputOf(spec: RecordSpec) {
   };
 }
 
-async function cells(db: Db) {
-  return db
-    .selectFrom('cube_cell')
-    .selectAll()
-    .orderBy(['town_id', 'cuboid', 'month', 'week', 'category_id', 'place_id', 'kind', 'source', 'department_id'])
-    .execute();
-}
+const cells = allCells;
 
 async function writeBatch(db: Db, specs: readonly RecordSpec[]) {
   // One item per key and kind in a batch (a batch refuses repeats); later specs win.

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../auth/index.js';
+import { allCells } from '../cube/cube.testing.js';
 import { readCubeStates, rebuildCube, updateCube } from '../cube/index.js';
 import { DEMO_FILE_NAMES, writeDemoFiles } from '../demo/export/index.js';
 import { createDemo } from '../demo/index.js';
@@ -174,12 +175,7 @@ describe.each(testDatabases)('import on %s', (dialect) => {
   });
 
   it('keeps the cube, across its transactions of several batches, equal to one rebuilt from the records', async () => {
-    const cells = () =>
-      t.db
-        .selectFrom('cube_cell')
-        .selectAll()
-        .orderBy(['town_id', 'cuboid', 'month', 'week', 'category_id', 'place_id', 'kind', 'source', 'department_id'])
-        .execute();
+    const cells = () => allCells(t.db);
     const kept = await cells();
     expect(kept.filter((c) => Number(c.cuboid) === 1).reduce((n, c) => n + Number(c.records), 0)).toBeGreaterThan(0);
     for (const state of await readCubeStates(t.db)) {

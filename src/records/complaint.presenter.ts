@@ -28,6 +28,7 @@ export function presentComplainant(
 export function presentComplaint(row: ComplaintRow, cipher: Cipher, now = Date.now(), reveal = false): Complaint {
   return {
     ...presentRecordCore(row, now),
+    ...(reveal ? { title: row.title, content: row.content, address: row.address } : {}),
     channel: row.channel,
     status: row.status,
     complainant: presentComplainant(row, cipher, { reveal }),

@@ -43,6 +43,21 @@ describe.each(testDatabases)('revealing a complainant on %s', (dialect) => {
     actors.otherAnalyst = await testActor(t.db, 'other', [{ role: 'analyst', kind: 'town', code: world.otherTown }]);
   });
 
+  it('masks the phone and ID numbers the text carries, unless revealed', async () => {
+    const content = '来电人反映噪声扰民，回电 138 1234 5678 或 0579-85551234，身份证 330782199001011234。';
+    const { id: noisy } = await createComplaint(
+      recordDeps(t.db),
+      makeComplaintInput({ content, departmentCode: 'labour' }),
+    );
+    const masked = await getComplaint(deps('analyst'), noisy);
+    expect(masked.content).not.toMatch(/1234 5678|85551234|199001011234/);
+    expect(masked.content).toContain('来电人反映噪声扰民');
+    const listed = await listComplaints(deps('leader'), { limit: 100 });
+    expect(listed.items.find((item) => item.id === noisy)?.content).toBe(masked.content);
+    const revealed = await getComplaint(deps('analyst'), noisy, { reveal: 'true', reason: '回访核实' });
+    expect(revealed.content).toBe(content);
+  });
+
   it('masks unless asked, and unmasks for pii:read with a reason, leaving one audit entry', async () => {
     expect((await getComplaint(deps('analyst'), id)).complainant).toEqual({
       name: '张*',

@@ -1,4 +1,5 @@
 import { townIso } from '../core/time/index.js';
+import { maskPersonalText } from './personal-text.js';
 import type { RecordRefs } from './record.repo.js';
 
 function townIsoOrNull(ms: number | null): string | null {
@@ -28,7 +29,9 @@ export interface RecordCoreRow extends RecordRefs {
 
 /**
  * The fields complaints and cases share, as they leave the server. `now` decides whether a record still open is
- * overdue: it is from its deadline on (core/time deadlineAfter), as is a record closed at or after it.
+ * overdue: it is from its deadline on (core/time deadlineAfter), as is a record closed at or after it. The phone and
+ * ID numbers that title, content and address visibly carry are masked, like the complainant's own fields; a
+ * complaint read with a reason (`reveal`) shows them.
  */
 export function presentRecordCore(row: RecordCoreRow, now: number) {
   const ref = (code: string | null, name: string | null) => (code !== null && name !== null ? { code, name } : null);
@@ -44,9 +47,9 @@ export function presentRecordCore(row: RecordCoreRow, now: number) {
         : null,
     sourceSystem: row.source_system,
     externalNo: row.external_no,
-    title: row.title,
-    content: row.content,
-    address: row.address,
+    title: row.title === null ? null : maskPersonalText(row.title),
+    content: maskPersonalText(row.content),
+    address: row.address === null ? null : maskPersonalText(row.address),
     openedAt: townIso(row.opened_at),
     openedAtMs: row.opened_at,
     openedDay: row.opened_day,

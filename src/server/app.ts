@@ -39,6 +39,12 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** `shanzhi demo`: the demo town's users (app_user.demo = 1) may sign in. False for `serve`. */
   demoMode?: boolean;
+  /**
+   * Which proxies to believe about the client (Fastify's trustProxy; `SHANZHI_TRUST_PROXY`): behind a proxy that
+   * terminates TLS, its X-Forwarded-Proto makes the session cookie Secure and its X-Forwarded-For names the client
+   * for the per-address sign-in limit and the audit log.
+   */
+  trustProxy?: boolean | string;
   /** The clock of sign-in, sessions and lockout (tests move it instead of sleeping). */
   now?: () => number;
   /** Replaces the session and API-token authentication (the test harness wraps it; see server/testing.ts). */
@@ -90,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? defaultLogger,
     bodyLimit: 10 * 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

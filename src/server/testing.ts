@@ -47,6 +47,7 @@ export interface TestAppOptions {
   /** The app's clock for sign-in, sessions and lockout (default Date.now). */
   now?: () => number;
   demoMode?: boolean;
+  trustProxy?: boolean;
 }
 
 /** A grant of every permission everywhere: what the test administrator holds beyond its stored admin@all role. */
@@ -134,6 +135,7 @@ export function useTestApp(dialect: DialectName, options: TestAppOptions = {}): 
       logger: process.env.SHANZHI_TEST_LOG ? { level: 'error' } : false,
       dataDir,
       demoMode: options.demoMode,
+      trustProxy: options.trustProxy,
       now: options.now,
       authenticate,
     });

@@ -48,6 +48,7 @@ export async function serve(config: Config, mode: { demoMode?: boolean } = {}): 
     previousSecrets,
     dataDir: config.dataDir,
     demoMode: mode.demoMode === true,
+    trustProxy: config.trustProxy,
   });
   const address = await app.listen({ host: config.host, port: config.port });
   process.stdout.write(
