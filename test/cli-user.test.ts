@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, verifyPassword } from '../src/auth/index.js';
-import { runCli, runCliWithInput, startCli, useFreshPostgresUrl } from '../src/cli/testing.js';
+import { runCli, runCliWithInput, startCli, useFreshPostgresUrl, whenListening } from '../src/cli/testing.js';
 import { createPlace } from '../src/places/index.js';
 import { TEST_SECRET } from '../src/server/testing.js';
 import { migrateToLatest } from '../src/store/migrate.js';
@@ -171,29 +171,15 @@ describe.each(testDatabases)(
           ...bootEnv,
           SHANZHI_BOOTSTRAP_PASSWORD: 'Boot-Strap-Pass-1',
         });
-        let stdout = '';
-        let stderr = '';
-        child.stderr?.on('data', (chunk: Buffer) => {
-          stderr += chunk.toString();
-        });
-        const url = await new Promise<string>((resolve, reject) => {
-          child.stdout?.on('data', (chunk: Buffer) => {
-            stdout += chunk.toString();
-            const match = /listening on (http:\/\/\S+)/.exec(stdout);
-            if (match?.[1]) {
-              resolve(match[1]);
-            }
-          });
-          child.on('close', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
-        });
+        const serving = await whenListening(child, 'serve');
+        const { url } = serving;
         const login = await fetch(`${url}/api/auth/login`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ username: 'root', password: 'Boot-Strap-Pass-1' }),
         });
-        const exited = new Promise((resolve) => child.on('close', resolve));
-        child.kill('SIGTERM');
-        await exited;
+        await serving.stop();
+        const { stdout, stderr } = serving.output();
         return { stderr, login: login.status, all: stdout + stderr };
       };
       const first = await serveOnce();

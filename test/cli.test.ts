@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/auth/index.js';
-import { runCli, startCli, useFreshPostgresUrl } from '../src/cli/testing.js';
+import { runCli, startCli, useFreshPostgresUrl, whenListening } from '../src/cli/testing.js';
 import { testDatabases } from '../src/store/testing.js';
 import { version } from '../src/version.js';
 
@@ -42,18 +42,8 @@ describe('shanzhi CLI', () => {
   });
 
   it('serves /api/health and /api/docs, and stops cleanly on SIGTERM', async () => {
-    const child = start(['serve', '--port', '0']);
-    let stdout = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout?.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        const match = /listening on (http:\/\/\S+)/.exec(stdout);
-        if (match?.[1]) {
-          resolve(match[1]);
-        }
-      });
-      child.on('close', (code) => reject(new Error(`serve exited with ${code}: ${stdout}`)));
-    });
+    const serving = await whenListening(start(['serve', '--port', '0']), 'serve');
+    const { url } = serving;
     const health = await fetch(`${url}/api/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', database: 'sqlite', version });
@@ -62,9 +52,7 @@ describe('shanzhi CLI', () => {
     expect(Object.keys(openapi.paths)).toContain('/api/health');
     expect((await fetch(`${url}/api/docs/`)).status).toBe(200);
 
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await serving.stop()).toBe(0);
   });
 });
 
@@ -175,21 +163,8 @@ describe('shanzhi demo', () => {
     const env = { SHANZHI_DATA_DIR: join(dataDir, 'demo-serve') };
     const serveOnce = async () => {
       const child = start(['demo', '--records', '600', '--port', '0'], env);
-      let stdout = '';
-      let stderr = '';
-      child.stderr?.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-      });
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout?.on('data', (chunk: Buffer) => {
-          stdout += chunk.toString();
-          const match = /listening on (http:\/\/\S+)/.exec(stdout);
-          if (match?.[1]) {
-            resolve(match[1]);
-          }
-        });
-        child.on('close', (code) => reject(new Error(`demo exited with ${code}: ${stderr}`)));
-      });
+      const serving = await whenListening(child, 'demo');
+      const { url } = serving;
       // The API needs a session: the demo's users sign in with the one demo password, in demo mode only.
       expect((await fetch(`${url}/api/complaints?town=330782199&limit=3`)).status).toBe(401);
       const login = await fetch(`${url}/api/auth/login`, {
@@ -204,10 +179,8 @@ describe('shanzhi demo', () => {
       ).json()) as {
         items: { complainant: { phone: string } }[];
       };
-      const exited = new Promise((resolve) => child.on('close', resolve));
-      child.kill('SIGTERM');
-      await exited;
-      return { stderr, page };
+      await serving.stop();
+      return { stderr: serving.output().stderr, page };
     };
     const first = await serveOnce();
     expect(first.stderr).toContain('demo town 330782199');

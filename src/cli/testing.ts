@@ -85,3 +85,39 @@ export function useFreshPostgresUrl(): { readonly url: string; readonly schema: 
   afterAll(() => onPostgres(`drop schema if exists ${schema} cascade`));
   return { url: url.toString(), schema };
 }
+
+/** A started server: the URL it listens on, what it has written so far, and a way to stop it (SIGTERM, then wait). */
+export interface Serving {
+  url: string;
+  output(): { stdout: string; stderr: string };
+  /** SIGTERM, then the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Wait for a `serve` or `demo` child to print `listening on <url>`; rejects with its stderr when it exits first. */
+export async function whenListening(child: ChildProcess, what: string): Promise<Serving> {
+  let stdout = '';
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(stdout);
+      if (match?.[1]) {
+        resolve(match[1]);
+      }
+    });
+    child.on('close', (code) => reject(new Error(`${what} exited with ${code}: ${stderr}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  return {
+    url,
+    output: () => ({ stdout, stderr }),
+    stop: async () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}

@@ -9,8 +9,8 @@ import {
   tokenPermissions,
 } from '../../apikeys/index.js';
 import { systemActor } from '../../auth/index.js';
-import { invalidField, invalidFields, isAppError } from '../../core/errors.js';
-import { configOf, output, withStore } from '../context.js';
+import { invalidField } from '../../core/errors.js';
+import { configOf, inFlagTerms, output, withStore } from '../context.js';
 
 interface AddFlags {
   name: string;
@@ -30,20 +30,6 @@ const flagOf: Record<string, string> = {
   expiresInDays: '--expires-in-days',
   id: 'id',
 };
-
-async function inFlagTerms<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    const issues = isAppError(error) && error.code === 'invalid_input' ? error.details?.issues : undefined;
-    if (!issues) {
-      throw error;
-    }
-    throw invalidFields(
-      issues.map((i) => ({ path: flagOf[i.path.split('.')[0] ?? ''] ?? i.path, message: i.message })),
-    );
-  }
-}
 
 function parsePermissions(permissions: string[]): TokenPermission[] | undefined {
   for (const permission of permissions) {
@@ -113,6 +99,7 @@ export function registerApiKey(program: Command): void {
       const created = await withStore(configOf(command), (store) =>
         inFlagTerms(
           createApiKey({ db: store.db, actor }, { name: flags.name, townCode: flags.town, permissions, expiresInDays }),
+          flagOf,
         ),
       );
       const expiry = created.expiresAt === null ? 'no expiry' : `expires ${created.expiresAt}`;
@@ -132,7 +119,7 @@ export function registerApiKey(program: Command): void {
     .option('--json', 'print the result as JSON')
     .action(async (flags: { town?: string; json?: boolean }, command: Command) => {
       const keys = await withStore(configOf(command), (store) =>
-        inFlagTerms(listApiKeys({ db: store.db, actor }, { townCode: flags.town })),
+        inFlagTerms(listApiKeys({ db: store.db, actor }, { townCode: flags.town }), flagOf),
       );
       const now = Date.now();
       output(flags.json, keys, () =>

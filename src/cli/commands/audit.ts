@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { type AuditEntryView, type ChainVerification, listAudit, verifyAuditChain } from '../../audit/index.js';
 import { systemActor } from '../../auth/index.js';
-import { invalidFields, isAppError } from '../../core/errors.js';
-import { configOf, output, withStore } from '../context.js';
+import { configOf, inFlagTerms, output, withStore } from '../context.js';
 
 interface ListFlags {
   actor?: string;
@@ -27,18 +26,6 @@ const flagOf: Record<string, string> = {
   to: '--to',
   limit: '--limit',
 };
-
-async function inFlagTerms<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    const issues = isAppError(error) && error.code === 'invalid_input' ? error.details?.issues : undefined;
-    if (!issues) {
-      throw error;
-    }
-    throw invalidFields(issues.map((i) => ({ path: flagOf[i.path] ?? i.path, message: i.message })));
-  }
-}
 
 const reasons: Record<NonNullable<ChainVerification['break']>['reason'], string> = {
   gap: 'the entry before it is missing (deleted)',
@@ -97,7 +84,7 @@ export function registerAudit(program: Command): void {
     .action(async (flags: ListFlags, command: Command) => {
       const { json, limit, ...filters } = flags;
       const page = await withStore(configOf(command), (store) =>
-        inFlagTerms(listAudit({ db: store.db, actor: systemActor('cli') }, { ...filters, limit })),
+        inFlagTerms(listAudit({ db: store.db, actor: systemActor('cli') }, { ...filters, limit }), flagOf),
       );
       output(json, page.items, () =>
         page.items.length === 0
