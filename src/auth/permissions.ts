@@ -25,6 +25,11 @@ export const permissions = [
   'users:write',
   'tokens:write',
   'audit:read',
+  /** Early warnings and the problems of the month: read; change status, owner, plan; run the engine (whole town). */
+  'warnings:read',
+  'warnings:write',
+  /** The town's advice library (整改意见 templates). */
+  'advice:write',
   /** Filing Open311 service requests (the api_key of a GeoReport client). */
   'open311:submit',
 ] as const;
@@ -59,7 +64,7 @@ export const roles = [
 export type Role = (typeof roles)[number];
 
 const REFERENCE_READ: Permission[] = ['places:read', 'taxonomy:read', 'departments:read', 'enterprises:read'];
-const READ_DATA: Permission[] = ['records:read', 'stats:read', ...REFERENCE_READ];
+const READ_DATA: Permission[] = ['records:read', 'stats:read', 'warnings:read', ...REFERENCE_READ];
 
 export interface RoleDefinition {
   /** zh-CN name, as the UI and the docs show it. */
@@ -88,26 +93,45 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       'users:write',
       'tokens:write',
       'audit:read',
+      'warnings:write',
+      'advice:write',
     ],
     scopes: ['all', 'city', 'town'],
   },
-  leader: { name: '镇领导', permissions: [...READ_DATA, 'imports:read'], scopes: ['all', 'city', 'town'] },
+  leader: {
+    name: '镇领导',
+    permissions: [...READ_DATA, 'imports:read', 'warnings:write'],
+    scopes: ['all', 'city', 'town'],
+  },
   analyst: {
     name: '指挥室分析员',
-    permissions: [...READ_DATA, 'records:write', 'pii:read', 'imports:read', 'imports:write', 'enterprises:write'],
+    permissions: [
+      ...READ_DATA,
+      'records:write',
+      'pii:read',
+      'imports:read',
+      'imports:write',
+      'enterprises:write',
+      'warnings:write',
+      'advice:write',
+    ],
     scopes: ['city', 'town'],
   },
   department_staff: {
     name: '部门工作人员',
-    permissions: [...READ_DATA, 'records:write', 'pii:read'],
+    permissions: [...READ_DATA, 'records:write', 'pii:read', 'warnings:write'],
     scopes: ['department'],
   },
   officer: {
     name: '执法队员',
-    permissions: [...READ_DATA, 'records:write', 'pii:read', 'enterprises:write'],
+    permissions: [...READ_DATA, 'records:write', 'pii:read', 'enterprises:write', 'warnings:write'],
     scopes: ['town', 'department'],
   },
-  village_secretary: { name: '村（社区）书记', permissions: READ_DATA, scopes: ['village'] },
+  village_secretary: {
+    name: '村（社区）书记',
+    permissions: [...READ_DATA, 'warnings:write'],
+    scopes: ['village'],
+  },
   organisation: { name: '组织部门', permissions: ['stats:read', ...REFERENCE_READ], scopes: ['city', 'town'] },
   trainee: { name: '年轻干部（学员）', permissions: REFERENCE_READ, scopes: ['town', 'village'] },
   mentor: { name: '帮带导师', permissions: ['stats:read', ...REFERENCE_READ], scopes: ['town', 'village'] },

@@ -8,6 +8,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { adviceRoutes } from '../advice/index.js';
 import { apiKeyRoutes, authenticateToken } from '../apikeys/index.js';
 import { auditRoutes } from '../audit/index.js';
 import { authRoutes, createAuthenticate, userRoutes } from '../auth/index.js';
@@ -23,6 +24,7 @@ import { statsRoutes } from '../stats/index.js';
 import type { Store } from '../store/open.js';
 import { taxonomyRoutes } from '../taxonomy/index.js';
 import { version } from '../version.js';
+import { engineRoutes, monthlyProblemRoutes, warningRoutes } from '../warnings/index.js';
 import { registerErrorHandling } from './errors.js';
 import { type Authenticate, type RouteEntry, registerGuard } from './guard.js';
 import { type HealthDeps, healthRoutes } from './health.routes.js';
@@ -141,6 +143,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(statsRoutes, deps);
   await app.register(apiKeyRoutes, deps);
   await app.register(auditRoutes, deps);
+  await app.register(adviceRoutes, { db: options.store.db, now: options.now });
+  await app.register(warningRoutes, deps);
+  await app.register(engineRoutes, { db: options.store.db, now: options.now });
+  await app.register(monthlyProblemRoutes, deps);
   await app.ready();
   return app;
 }

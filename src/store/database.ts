@@ -13,6 +13,14 @@ import type { DepartmentTable } from './tables/orgs.js';
 import type { PlaceClosureTable, PlaceTable } from './tables/places.js';
 import type { ComplaintTable, EnforcementCaseTable } from './tables/records.js';
 import type { CategoryTable, TaxonomyHeadTable, TaxonomyVersionTable } from './tables/taxonomy.js';
+import type {
+  AdviceTemplateTable,
+  MonthlyProblemTable,
+  WarningEventTable,
+  WarningRunTable,
+  WarningTable,
+  WarningVillageTable,
+} from './tables/warnings.js';
 
 /**
  * Every table of Shanzhi, as Kysely sees it. Portable column types only (see docs/architecture.md, "Data"):
@@ -41,6 +49,12 @@ export interface Database {
   user_session: UserSessionTable;
   login_attempt: LoginAttemptTable;
   audit_log: AuditLogTable;
+  warning: WarningTable;
+  warning_village: WarningVillageTable;
+  warning_event: WarningEventTable;
+  warning_run: WarningRunTable;
+  monthly_problem: MonthlyProblemTable;
+  advice_template: AdviceTemplateTable;
 }
 
 export type Db = Kysely<Database>;

@@ -101,6 +101,15 @@ function importUpload(t: Target, n: number): InjectOptions {
 }
 
 const where = (t: Target) => ({ townCode: t.town, placeCode: t.village, departmentCode: t.department });
+
+/**
+ * A lifecycle step on the target's warning: the first subject allowed takes it, the later ones find the warning moved
+ * on and get 409 — which the service answers only after the warning was found within the writer's scope.
+ */
+const stepTaken = (response: LightMyRequestResponse) =>
+  (response.statusCode >= 200 && response.statusCode < 300) || response.statusCode === 409;
+/** A different month for each request (2100-01 onwards), so every promotion allowed is a new one. */
+const monthOf = (n: number) => `${2100 + (Math.floor(n / 12) % 190)}-${String((n % 12) + 1).padStart(2, '0')}`;
 const creditCode = (n: number) => makeCreditCode(`91330782MA${String(n).padStart(7, '0')}`);
 
 /** Every route of the app by `METHOD url` (the route table's url); the matrix fails on a route missing here. */
@@ -316,6 +325,104 @@ export const routeCases: Record<string, RouteCase> = {
     allowed: (response) => response.statusCode === 200 && response.json().items.length > 0,
   },
   'GET /api/audit/verify': { scoping: 'none', request: () => get('/api/audit/verify') },
+
+  'GET /api/advice-templates': {
+    scoping: 'town-touch',
+    request: (t) => get(`/api/advice-templates?town=${t.town}`),
+  },
+  'GET /api/advice-templates/:code': {
+    scoping: 'town-touch',
+    request: (t) => get(`/api/advice-templates/noise.village_surge?town=${t.town}`),
+  },
+  'PUT /api/advice-templates/:code': {
+    scoping: 'town-whole',
+    request: (t, n) =>
+      json('PUT', `/api/advice-templates/matrix_${n}.spread?town=${t.town}`, {
+        categoryCode: 'noise',
+        situation: 'spread',
+        title: '{category}扩散',
+        titleEn: '{category} spreading',
+        body: '由{department}牵头。',
+        bodyEn: '{department} should lead.',
+      }),
+  },
+  'DELETE /api/advice-templates/:code': {
+    scoping: 'town-whole',
+    request: (t) => ({ method: 'DELETE', url: `/api/advice-templates/matrix_none.spread?town=${t.town}` }),
+    // The town has no version to remove: a 404 saying so comes after the scope check, so it is an answer, not a denial.
+    allowed: (response) =>
+      response.statusCode === 204 ||
+      (response.statusCode === 404 && /has no advice template of its own/.test(response.json().error.message)),
+  },
+  'POST /api/advice-templates/preview': {
+    scoping: 'town-touch',
+    request: (t) => json('POST', `/api/advice-templates/preview?town=${t.town}`, {}),
+  },
+
+  'GET /api/warnings': {
+    scoping: 'record',
+    request: (t) => get(`/api/warnings?town=${t.town}&limit=500`),
+    allowed: listed((t) => t.warningId),
+  },
+  'GET /api/warnings/:id': { scoping: 'record', request: (t) => get(`/api/warnings/${t.warningId}`) },
+  'POST /api/warnings/run': {
+    scoping: 'town-whole',
+    request: (t) => json('POST', '/api/warnings/run', { town: t.town, week: '2025W23' }),
+  },
+  'GET /api/warnings/runs': { scoping: 'town-touch', request: (t) => get(`/api/warnings/runs?town=${t.town}`) },
+  'POST /api/warnings/:id/acknowledge': {
+    scoping: 'record',
+    request: (t) => json('POST', `/api/warnings/${t.warningId}/acknowledge`, {}),
+    allowed: stepTaken,
+  },
+  'POST /api/warnings/:id/rectify': {
+    scoping: 'record',
+    request: (t, n) =>
+      json('POST', `/api/warnings/${t.warningId}/rectify`, {
+        owner: `负责人${n}`,
+        dueDay: '2025-07-15',
+        actions: '约谈企业，督促整改',
+      }),
+    allowed: stepTaken,
+  },
+  'PATCH /api/warnings/:id/rectification': {
+    scoping: 'record',
+    request: (t, n) => json('PATCH', `/api/warnings/${t.warningId}/rectification`, { owner: `负责人${n}` }),
+    allowed: stepTaken,
+  },
+  'POST /api/warnings/:id/close': {
+    scoping: 'record',
+    request: (t) => json('POST', `/api/warnings/${t.warningId}/close`, { result: '已整改到位' }),
+    allowed: stepTaken,
+  },
+  'POST /api/warnings/:id/dismiss': {
+    scoping: 'record',
+    request: (t) => json('POST', `/api/warnings/${t.warningId}/dismiss`, { reason: '误报' }),
+    allowed: stepTaken,
+  },
+  'POST /api/warnings/:id/reopen': {
+    scoping: 'record',
+    request: (t) => json('POST', `/api/warnings/${t.warningId}/reopen`, { note: '问题复发' }),
+    allowed: stepTaken,
+  },
+  'POST /api/warnings/:id/monthly-problem': {
+    scoping: 'town-whole',
+    request: (t, n) =>
+      json('POST', `/api/warnings/${t.warningId}/monthly-problem`, {
+        month: monthOf(n),
+        owner: '镇指挥室',
+        plan: '整治',
+      }),
+  },
+  'GET /api/monthly-problems': {
+    scoping: 'record',
+    request: (t) => get(`/api/monthly-problems?town=${t.town}`),
+    allowed: listed((t) => t.monthlyProblemId),
+  },
+  'PATCH /api/monthly-problems/:id': {
+    scoping: 'town-whole',
+    request: (t, n) => json('PATCH', `/api/monthly-problems/${t.monthlyProblemId}`, { owner: `负责人${n}` }),
+  },
 
   'GET /open311/discovery.:format': { scoping: 'none', request: () => get('/open311/discovery.json') },
   'GET /open311/v2/services.:format': {

@@ -5,6 +5,7 @@ import { makeCreditCode } from '../../src/enterprises/index.js';
 import { makeCaseInput, makeComplaintInput, seedRecordWorld, world } from '../../src/records/record.testing.js';
 import { multipartBody } from '../../src/server/testing.js';
 import type { Db } from '../../src/store/database.js';
+import { insertTestWarning } from '../../src/warnings/warning.testing.js';
 
 /*
  * The data the authorisation matrix reads and writes: the record test world (苏溪镇 with 苏华村 and 西山下村, and
@@ -12,6 +13,7 @@ import type { Db } from '../../src/store/database.js';
  *   in        — 苏溪镇, 苏华村, the labour office: inside every subject's scope;
  *   sameTown  — 苏溪镇, 西山下村, the market office: outside the village's and the department's scope;
  *   otherTown — 大陈镇, 大陈村, its labour office: outside every town-, village- and department-scoped subject.
+ * Each place also has a warning (in its village, naming its department) that is its town's problem of a month.
  */
 
 export interface Target {
@@ -26,6 +28,9 @@ export interface Target {
   /** A town leader of the target's town (users are in scope by the towns of their grants). */
   userId: number;
   enterprise: string;
+  /** A warning concerning the village and naming the department, and the problem of the month made of it. */
+  warningId: number;
+  monthlyProblemId: number;
 }
 
 export interface MatrixWorld {
@@ -111,11 +116,16 @@ async function post(app: FastifyInstance, url: string, payload: object): Promise
 }
 
 async function target(
+  db: Db,
   app: FastifyInstance,
-  t: Omit<Target, 'complaintId' | 'caseId' | 'importId' | 'tokenId' | 'userId'>,
+  t: Omit<Target, 'complaintId' | 'caseId' | 'importId' | 'tokenId' | 'userId' | 'warningId' | 'monthlyProblemId'>,
 ): Promise<Target> {
   const where = { townCode: t.town, placeCode: t.village, departmentCode: t.department };
+  const warningId = await insertTestWarning(db, where);
+  const problem = { month: '2024-12', owner: '镇指挥室', plan: '专项整治' };
   return {
+    warningId,
+    monthlyProblemId: (await post(app, `/api/warnings/${warningId}/monthly-problem`, problem)).id,
     ...t,
     complaintId: (await post(app, '/api/complaints', makeComplaintInput(where))).id,
     caseId: (await post(app, '/api/cases', makeCaseInput(where))).id,
@@ -141,21 +151,21 @@ export async function seedMatrixWorld(db: Db, app: FastifyInstance): Promise<Mat
     townCode: world.otherTown,
   });
   return {
-    in: await target(app, {
+    in: await target(db, app, {
       town: world.town,
       village: world.village,
       villageName: '苏华村',
       department: 'labour',
       enterprise: world.enterprise,
     }),
-    sameTown: await target(app, {
+    sameTown: await target(db, app, {
       town: world.town,
       village: world.otherVillage,
       villageName: '西山下村',
       department: 'market',
       enterprise: world.enterprise,
     }),
-    otherTown: await target(app, {
+    otherTown: await target(db, app, {
       town: world.otherTown,
       village: world.otherTownVillage,
       villageName: '大陈村',

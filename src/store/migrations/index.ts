@@ -7,6 +7,7 @@ import * as m0005 from './0005_records.js';
 import * as m0006 from './0006_intake.js';
 import * as m0007 from './0007_cube.js';
 import * as m0008 from './0008_auth.js';
+import * as m0009 from './0009_warnings.js';
 
 /**
  * Every migration, in order. Names are `NNNN_description`; a migration never changes once it has landed (add a new
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006_intake': m0006,
   '0007_cube': m0007,
   '0008_auth': m0008,
+  '0009_warnings': m0009,
 };
