@@ -148,7 +148,7 @@ async function importRun(file: BenchFile, makeTarget: () => Target): Promise<Run
   const target = makeTarget();
   try {
     shanzhi(['demo', 'generate', '--records', '0', '--json'], target.env);
-    const args = ['import', file.path, '--profile', PROFILE, '--town', TOWN_CODE, '--json'];
+    const args = ['import', file.path, '--profile', PROFILE, '--town', TOWN_CODE, '--json', '--no-warnings'];
     console.error(`shanzhi import ${basename(file.path)} (${target.dialect}) …`);
     const timed = shanzhi(args, target.env);
     const summary = parseSummary(timed.stdout);

@@ -53,7 +53,7 @@ const upkeepRows = Number(args['upkeep-rows']);
 
 function generate(env: NodeJS.ProcessEnv, count: number): void {
   console.error(`shanzhi demo generate --records ${count} …`);
-  shanzhi(['demo', 'generate', '--records', String(count), '--seed', args.seed, '--json'], env);
+  shanzhi(['demo', 'generate', '--records', String(count), '--seed', args.seed, '--json', '--no-warnings'], env);
 }
 
 async function withStore<T>(env: NodeJS.ProcessEnv, work: (store: Store) => Promise<T>): Promise<T> {

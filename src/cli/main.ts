@@ -11,6 +11,7 @@ import { registerMigrate } from './commands/migrate.js';
 import { registerPii } from './commands/pii.js';
 import { registerServe } from './commands/serve.js';
 import { registerUser } from './commands/user.js';
+import { registerWarnings } from './commands/warnings.js';
 
 export function buildProgram(): Command {
   const program = new Command('shanzhi')
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerCube(program);
   registerUser(program);
   registerPii(program);
+  registerWarnings(program);
   return program;
 }
 

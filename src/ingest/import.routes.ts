@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { AppError, invalidField } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
 import { actorOf } from '../server/guard.js';
+import { runAfterWrites } from '../warnings/index.js';
 import {
   batchIdParamsSchema,
   exportIssuesQuerySchema,
@@ -100,6 +101,7 @@ export const importRoutes: FastifyPluginAsyncZod<Omit<ImportServiceDeps, 'actor'
         }
         const form = parseInput(uploadFieldsSchema, fields);
         const actor = actorOf(request);
+        const startedAt = Date.now();
         const started = await startImport(
           { ...deps, actor },
           {
@@ -114,6 +116,16 @@ export const importRoutes: FastifyPluginAsyncZod<Omit<ImportServiceDeps, 'actor'
         );
         const path = upload.path;
         const done = started.done
+          .then(async (result) => {
+            // The early-warning engine over the towns the import wrote to (docs/warnings.md).
+            if (!result.dryRun && result.inserted + result.updated > 0) {
+              for (const run of await runAfterWrites({ db: deps.db }, startedAt)) {
+                if ('error' in run) {
+                  request.log.error({ town: run.townId, err: run.error }, 'early warning failed');
+                }
+              }
+            }
+          })
           .catch((error: unknown) => request.log.error({ err: error, batch: started.batchId }, 'import failed'))
           .finally(() => rm(path, { force: true }));
         running.add(done);

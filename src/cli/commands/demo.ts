@@ -8,7 +8,9 @@ import { readCubeStates, rebuildCube } from '../../cube/index.js';
 import { createDemo, type Demo, type DemoOptions } from '../../demo/index.js';
 import { writeDemoTown } from '../../demo/store-writer.js';
 import { findPlaces } from '../../places/index.js';
+import type { Db } from '../../store/database.js';
 import { openStore } from '../../store/open.js';
+import { runWarningsEngine } from '../../warnings/index.js';
 import { configOf, output, prepareStore } from '../context.js';
 import { createProgress } from '../progress.js';
 import { serve } from './serve.js';
@@ -24,7 +26,12 @@ interface DemoFlags {
 interface GenerateFlags extends DemoFlags {
   out?: string;
   json?: boolean;
+  /** false with --no-warnings. */
+  warnings?: boolean;
 }
+
+/** Weeks the demo runs the early-warning engine over after generating, so the warnings centre has a history. */
+const DEMO_WARNING_WEEKS = 8;
 
 export function registerDemo(program: Command): void {
   const demo = program
@@ -49,12 +56,15 @@ export function registerDemo(program: Command): void {
     .option('--last-week <week>', 'the last ISO week of the data, e.g. 2026W47 (default: the last before 2026-11-29)')
     .option('--out <dir>', 'write export files and truth.json into this folder instead of the database')
     .option('--json', 'print the result as JSON')
+    .option('--no-warnings', `do not run the early-warning engine over the last ${DEMO_WARNING_WEEKS} weeks`)
     .action(async (_options: GenerateFlags, command: Command) => {
       // `demo` declares some of the same flags; commander gives each to the command it follows, so merge them.
       const flags = command.optsWithGlobals<GenerateFlags>();
       const demoTown = demoFromFlags(flags);
       const config = configOf(command);
-      const result = flags.out ? await generateFiles(demoTown, flags.out) : await generateIntoStore(config, demoTown);
+      const result = flags.out
+        ? await generateFiles(demoTown, flags.out)
+        : await generateIntoStore(config, demoTown, flags.warnings !== false);
       output(flags.json, result, () => JSON.stringify(result, null, 2));
     });
 }
@@ -104,7 +114,7 @@ async function ensureDemoData(config: Config, demo: Demo): Promise<void> {
   reportDemoUsers(result.demoUsers);
 }
 
-async function generateIntoStore(config: Config, demo: Demo) {
+async function generateIntoStore(config: Config, demo: Demo, warn = true) {
   const store = await openStore(config);
   try {
     const secret = loadSecret(config, store.dialect === 'sqlite');
@@ -114,12 +124,14 @@ async function generateIntoStore(config: Config, demo: Demo) {
     const result = await writeDemoTown({ db: store.db, cipher, secret }, demo, ({ done }) => progress.update(done));
     progress.finish();
     const cube = await rebuildCube(store.db, { now: Date.now() });
+    const warnings = warn ? await warnDemoWeeks(store.db, demo) : undefined;
     const demoUsers = await ensureDemoUsers(store.db);
     return {
       database: store.location,
       seed: demo.options.seed,
       ...result,
       cubeSeconds: cube.seconds,
+      warnings,
       demoUsers,
       // The one documented demo password (docs/user/账号与权限.md); demo users sign in only in the demo.
       demoPassword: demoUsers.length > 0 ? DEMO_PASSWORD : undefined,
@@ -127,6 +139,21 @@ async function generateIntoStore(config: Config, demo: Demo) {
   } finally {
     await store.close();
   }
+}
+
+/** The engine over the demo's last weeks, oldest first, as if it had run every Monday. */
+async function warnDemoWeeks(db: Db, demo: Demo): Promise<{ weeks: number; warnings: number; seconds: number }> {
+  const started = performance.now();
+  const weeks = demo.calendar.weeks.slice(-DEMO_WARNING_WEEKS);
+  const progress = createProgress('early warning (weeks)', weeks.length);
+  let warnings = 0;
+  for (const [i, week] of weeks.entries()) {
+    const run = await runWarningsEngine({ db }, { town: { code: demo.map.town.code }, week, trigger: 'cli' });
+    warnings += run.created.length;
+    progress.update(i + 1);
+  }
+  progress.finish();
+  return { weeks: weeks.length, warnings, seconds: (performance.now() - started) / 1000 };
 }
 
 async function generateFiles(demo: Demo, outDir: string) {

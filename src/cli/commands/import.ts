@@ -5,6 +5,7 @@ import { invalidField } from '../../core/errors.js';
 import { createCipher } from '../../core/pii/index.js';
 import { updateCube } from '../../cube/index.js';
 import { detectFileProfile, type ImportIssue, type ImportResult, runImport } from '../../ingest/index.js';
+import { runAfterWrites } from '../../warnings/index.js';
 import { configOf, output, withStore } from '../context.js';
 import { createProgress, type Progress } from '../progress.js';
 
@@ -17,6 +18,8 @@ interface ImportFlags {
   detect?: boolean;
   batchSize?: string;
   json?: boolean;
+  /** false with --no-warnings. */
+  warnings?: boolean;
 }
 
 /** Issues printed per file in the human summary (all of them are in --json and in the store). */
@@ -35,6 +38,7 @@ export function registerImport(program: Command): void {
     .option('--detect', 'propose a profile from the header row and print it (nothing is imported)')
     .option('--batch-size <n>', 'rows per transaction (default 2000)')
     .option('--json', 'print the result as JSON (rejected rows under "rejects")')
+    .option('--no-warnings', 'do not run the early-warning engine over the towns the import wrote to')
     .action(async (files: string[], flags: ImportFlags, command: Command) => {
       if (flags.detect) {
         await detect(files, flags);
@@ -46,6 +50,8 @@ export function registerImport(program: Command): void {
       const profile = flags.profile;
       const batchSize = parseBatchSize(flags.batchSize);
       const config = configOf(command);
+      const started = Date.now();
+      let engine: Awaited<ReturnType<typeof runAfterWrites>> = [];
       const results = await withStore(config, async (store) => {
         const secret = loadSecret(config, store.dialect === 'sqlite');
         const cipher = createCipher({ secret });
@@ -80,16 +86,27 @@ export function registerImport(program: Command): void {
           progress?.finish();
           done.push(result);
         }
+        if (flags.warnings !== false && done.some((r) => !r.dryRun && r.inserted + r.updated > 0)) {
+          engine = await runAfterWrites({ db: store.db }, started);
+        }
         return done;
       });
       const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
       const json = results.length === 1 ? { ...results[0], peakRssMb } : { imports: results, peakRssMb };
-      output(flags.json, json, () => results.map(summary).join('\n\n'));
+      output(flags.json, engine.length > 0 ? { ...json, warningRuns: engine } : json, () =>
+        [...results.map(summary), ...engine.map(engineLine)].join('\n\n'),
+      );
       const failed = results.find((r) => r.status === 'failed');
       if (failed) {
         throw new Error(`${failed.file}: ${failed.error}`);
       }
     });
+}
+
+function engineLine(run: Awaited<ReturnType<typeof runAfterWrites>>[number]): string {
+  return 'error' in run
+    ? `early warning: town ${run.townId} failed: ${run.error}`
+    : `early warning ${run.town.name} week ${run.week}: ${run.created.length} new, ${run.updated.length} updated warning(s) (shanzhi warnings run --town ${run.town.code} to see them)`;
 }
 
 function parseBatchSize(text: string | undefined): number | undefined {

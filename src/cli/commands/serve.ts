@@ -4,9 +4,12 @@ import { type Config, loadSecrets } from '../../config.js';
 import { sweepCube } from '../../cube/index.js';
 import { buildApp } from '../../server/app.js';
 import { openStore } from '../../store/open.js';
+import { runScheduledWarnings } from '../../warnings/index.js';
 import { configOf, prepareStore } from '../context.js';
 
 const SWEEP_INTERVAL_MS = 5 * 60_000;
+/** How often the server asks whether an early-warning run is due (src/warnings/engine/schedule.ts). */
+const WARNING_CHECK_MS = 10 * 60_000;
 
 interface ServeOptions {
   host?: string;
@@ -63,6 +66,21 @@ export async function serve(config: Config, mode: { demoMode?: boolean } = {}): 
     );
   }, SWEEP_INTERVAL_MS);
   sweeper.unref();
+  // The early-warning engine: each town once a day for the week so far, and once for each week that ended.
+  const warner = setInterval(() => {
+    runScheduledWarnings({ db: store.db })
+      .then((runs) => {
+        for (const run of runs) {
+          if ('error' in run) {
+            app.log.error({ town: run.townId, err: run.error }, 'early warning failed');
+          } else {
+            app.log.info({ town: run.town.code, week: run.week, created: run.created.length }, 'early warning ran');
+          }
+        }
+      })
+      .catch((error: unknown) => app.log.error({ err: error }, 'early warning schedule failed'));
+  }, WARNING_CHECK_MS);
+  warner.unref();
 
   await new Promise<void>((resolveStop) => {
     const stop = (signal: NodeJS.Signals): void => {
@@ -73,6 +91,7 @@ export async function serve(config: Config, mode: { demoMode?: boolean } = {}): 
     process.once('SIGINT', stop);
   });
   clearInterval(sweeper);
+  clearInterval(warner);
   await app.close();
   await store.close();
 }

@@ -240,7 +240,8 @@ export function farringtonFlexible(counts: readonly number[], options: Farringto
   return result;
 }
 
-type VariantOptions = Pick<FarringtonOptions, 'range'>;
+/** The monitored weeks, and the years back when the series holds fewer than the variant's five. */
+type VariantOptions = Pick<FarringtonOptions, 'range' | 'b'>;
 
 const originalControl = {
   weightsThreshold: 1,
