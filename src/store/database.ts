@@ -15,6 +15,7 @@ import type { ComplaintTable, EnforcementCaseTable } from './tables/records.js';
 import type { CategoryTable, TaxonomyHeadTable, TaxonomyVersionTable } from './tables/taxonomy.js';
 import type {
   AdviceTemplateTable,
+  ComplaintTermsTable,
   MonthlyProblemTable,
   WarningEventTable,
   WarningRunTable,
@@ -55,6 +56,7 @@ export interface Database {
   warning_run: WarningRunTable;
   monthly_problem: MonthlyProblemTable;
   advice_template: AdviceTemplateTable;
+  complaint_terms: ComplaintTermsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -23,7 +23,7 @@ export function registerWarnings(program: Command): void {
     .option('--json', 'print the result as JSON')
     .action(async (flags: Flags, command: Command) => {
       const results = await withStore(configOf(command), async (store) => {
-        const week = flags.week === undefined ? undefined : parseWeek(flags.week, 'week');
+        const week = flags.week === undefined ? undefined : parseWeek(flags.week, '--week');
         const towns =
           flags.town === undefined
             ? (await selectTownsWithRecords(store.db)).map((id) => ({ id }))

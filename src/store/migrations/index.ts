@@ -8,6 +8,7 @@ import * as m0006 from './0006_intake.js';
 import * as m0007 from './0007_cube.js';
 import * as m0008 from './0008_auth.js';
 import * as m0009 from './0009_warnings.js';
+import * as m0010 from './0010_complaint_terms.js';
 
 /**
  * Every migration, in order. Names are `NNNN_description`; a migration never changes once it has landed (add a new
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007_cube': m0007,
   '0008_auth': m0008,
   '0009_warnings': m0009,
+  '0010_complaint_terms': m0010,
 };

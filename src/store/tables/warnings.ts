@@ -122,3 +122,13 @@ export interface AdviceTemplateTable {
   created_at: number;
   updated_at: number;
 }
+
+/** The terms of a complaint's text (termsOf), as of its `updated_at`: the engine's cache of recent weeks. */
+export interface ComplaintTermsTable {
+  complaint_id: number;
+  town_id: number;
+  week: number;
+  updated_at: number;
+  /** JSON array of terms. */
+  terms: string;
+}

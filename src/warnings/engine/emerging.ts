@@ -9,6 +9,7 @@ import { type DraftContext, placeName, type WarningDraft } from './drafts.js';
 import type { ComplaintText } from './engine.repo.js';
 import { emergingSeverity } from './severity.js';
 import type { CategoryNode } from './shape.js';
+import type { SegmentedText } from './terms-cache.js';
 import { emergingSummary } from './wording.js';
 
 /** Weeks of texts before the target that make the baseline. */
@@ -27,8 +28,8 @@ interface Text {
   week: number;
   text: string;
   group: string | undefined;
-  terms: string[];
-  source: ComplaintText;
+  terms: readonly string[];
+  source: SegmentedText;
 }
 
 /** The deepest category holding at least half the texts, or null. */
@@ -49,11 +50,7 @@ function commonCategory(texts: readonly Text[], ctx: DraftContext): CategoryNode
   return best;
 }
 
-export function emergingDrafts(
-  complaints: readonly ComplaintText[],
-  ctx: DraftContext,
-  segmenter?: TermSegmenter,
-): WarningDraft[] {
+export function emergingDrafts(complaints: readonly SegmentedText[], ctx: DraftContext): WarningDraft[] {
   const weekIndex = new Map(ctx.weeks.map((w, i) => [w, i]));
   const villageCodeOf = (placeId: number | null) => {
     const village = placeId === null ? undefined : ctx.shape.villageOfPlace.get(placeId);
@@ -65,8 +62,7 @@ export function emergingDrafts(
     if (week === undefined || isRepeatComplaint(c.text)) {
       continue;
     }
-    const terms = segmenter ? segmenter.termsOf(c.text) : termsOf(c.text);
-    texts.push({ id: String(c.id), week, text: c.text, group: villageCodeOf(c.placeId), terms, source: c });
+    texts.push({ id: String(c.id), week, text: c.text, group: villageCodeOf(c.placeId), terms: c.terms, source: c });
   }
   const issues = emergingIssues(texts, {
     week: ctx.target,

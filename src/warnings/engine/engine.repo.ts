@@ -108,6 +108,7 @@ export interface ComplaintText {
   text: string;
   categoryId: number;
   placeId: number | null;
+  updatedAt: number;
 }
 
 /** Complaints of the weeks (titles and content), without cancelled ones. */
@@ -119,7 +120,7 @@ export async function selectComplaintTexts(
 ): Promise<ComplaintText[]> {
   const rows = await db
     .selectFrom('complaint')
-    .select(['id', 'opened_week', 'title', 'content', 'category_id', 'place_id'])
+    .select(['id', 'opened_week', 'title', 'content', 'category_id', 'place_id', 'updated_at'])
     .where('town_id', '=', townId)
     .where('opened_week', '>=', fromWeek)
     .where('opened_week', '<=', toWeek)
@@ -131,7 +132,49 @@ export async function selectComplaintTexts(
     text: r.title === null || r.content.startsWith(r.title) ? r.content : `${r.title}。${r.content}`,
     categoryId: Number(r.category_id),
     placeId: r.place_id === null ? null : Number(r.place_id),
+    updatedAt: Number(r.updated_at),
   }));
+}
+
+/** The cached terms of the town's complaints of the weeks, by complaint id, with the complaint version they are of. */
+export async function selectCachedTerms(
+  db: Db,
+  townId: number,
+  fromWeek: number,
+  toWeek: number,
+): Promise<Map<number, { updatedAt: number; terms: string }>> {
+  const rows = await db
+    .selectFrom('complaint_terms')
+    .select(['complaint_id', 'updated_at', 'terms'])
+    .where('town_id', '=', townId)
+    .where('week', '>=', fromWeek)
+    .where('week', '<=', toWeek)
+    .execute();
+  return new Map(rows.map((r) => [Number(r.complaint_id), { updatedAt: Number(r.updated_at), terms: r.terms }]));
+}
+
+export async function upsertCachedTerms(
+  db: Db,
+  rows: readonly { complaint_id: number; town_id: number; week: number; updated_at: number; terms: string }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('complaint_terms')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc.column('complaint_id').doUpdateSet((eb) => ({
+          week: eb.ref('excluded.week'),
+          updated_at: eb.ref('excluded.updated_at'),
+          terms: eb.ref('excluded.terms'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Drops the town's cached terms of weeks before `week` (no later run needs them). */
+export async function pruneCachedTerms(db: Db, townId: number, week: number): Promise<void> {
+  await db.deleteFrom('complaint_terms').where('town_id', '=', townId).where('week', '<', week).execute();
 }
 
 export interface SampleQuery {

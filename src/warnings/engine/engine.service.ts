@@ -26,7 +26,6 @@ import { EMERGING_BASELINE_WEEKS, emergingDrafts } from './emerging.js';
 import {
   finishRun,
   insertRun,
-  selectComplaintTexts,
   selectDepartmentNames,
   selectFirstWeek,
   selectOverdueAt,
@@ -42,6 +41,7 @@ import { DEFAULT_OUTBREAK_OPTIONS, findOutbreaks } from './outbreaks.js';
 import { buildSeries } from './series.js';
 import { cellsRelated, type Named, type TownShape } from './shape.js';
 import { type StoredDraft, storeFindings } from './store.js';
+import { segmentedTexts } from './terms-cache.js';
 import { findTrends } from './trends.js';
 
 export interface EngineDeps {
@@ -185,9 +185,15 @@ async function detect(
     }
   }
 
-  const texts = await selectComplaintTexts(deps.db, shape.town.id, addWeeks(week, -EMERGING_BASELINE_WEEKS), week);
+  const { texts } = await segmentedTexts(
+    deps.db,
+    shape.town.id,
+    addWeeks(week, -EMERGING_BASELINE_WEEKS),
+    week,
+    deps.segmenter,
+  );
   const summaries = new Map<WarningDraft, Named>();
-  for (const emerging of emergingDrafts(texts, ctx, deps.segmenter)) {
+  for (const emerging of emergingDrafts(texts, ctx)) {
     const same = drafts.find((d) => d.type !== 'backlog' && sameIssue(d, emerging));
     if (same === undefined) {
       drafts.push(emerging);
