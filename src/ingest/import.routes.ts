@@ -119,7 +119,7 @@ export const importRoutes: FastifyPluginAsyncZod<Omit<ImportServiceDeps, 'actor'
           .then(async (result) => {
             // The early-warning engine over the towns the import wrote to (docs/warnings.md).
             if (!result.dryRun && result.inserted + result.updated > 0) {
-              for (const run of await runAfterWrites({ db: deps.db }, startedAt)) {
+              for (const run of await runAfterWrites({ db: deps.db, dataDir: deps.dataDir }, startedAt)) {
                 if ('error' in run) {
                   request.log.error({ town: run.townId, err: run.error }, 'early warning failed');
                 }

@@ -145,7 +145,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes, deps);
   await app.register(adviceRoutes, { db: options.store.db, now: options.now });
   await app.register(warningRoutes, deps);
-  await app.register(engineRoutes, { db: options.store.db, now: options.now });
+  await app.register(engineRoutes, { db: options.store.db, now: options.now, dataDir: options.dataDir });
   await app.register(monthlyProblemRoutes, deps);
   await app.ready();
   return app;

@@ -124,7 +124,7 @@ async function generateIntoStore(config: Config, demo: Demo, warn = true) {
     const result = await writeDemoTown({ db: store.db, cipher, secret }, demo, ({ done }) => progress.update(done));
     progress.finish();
     const cube = await rebuildCube(store.db, { now: Date.now() });
-    const warnings = warn ? await warnDemoWeeks(store.db, demo) : undefined;
+    const warnings = warn ? await warnDemoWeeks(store.db, config.dataDir, demo) : undefined;
     const demoUsers = await ensureDemoUsers(store.db);
     return {
       database: store.location,
@@ -142,13 +142,17 @@ async function generateIntoStore(config: Config, demo: Demo, warn = true) {
 }
 
 /** The engine over the demo's last weeks, oldest first, as if it had run every Monday. */
-async function warnDemoWeeks(db: Db, demo: Demo): Promise<{ weeks: number; warnings: number; seconds: number }> {
+async function warnDemoWeeks(
+  db: Db,
+  dataDir: string,
+  demo: Demo,
+): Promise<{ weeks: number; warnings: number; seconds: number }> {
   const started = performance.now();
   const weeks = demo.calendar.weeks.slice(-DEMO_WARNING_WEEKS);
   const progress = createProgress('early warning (weeks)', weeks.length);
   let warnings = 0;
   for (const [i, week] of weeks.entries()) {
-    const run = await runWarningsEngine({ db }, { town: { code: demo.map.town.code }, week, trigger: 'cli' });
+    const run = await runWarningsEngine({ db, dataDir }, { town: { code: demo.map.town.code }, week, trigger: 'cli' });
     warnings += run.created.length;
     progress.update(i + 1);
   }

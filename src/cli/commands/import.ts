@@ -87,7 +87,7 @@ export function registerImport(program: Command): void {
           done.push(result);
         }
         if (flags.warnings !== false && done.some((r) => !r.dryRun && r.inserted + r.updated > 0)) {
-          engine = await runAfterWrites({ db: store.db }, started);
+          engine = await runAfterWrites({ db: store.db, dataDir: config.dataDir }, started);
         }
         return done;
       });

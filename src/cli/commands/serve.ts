@@ -68,7 +68,7 @@ export async function serve(config: Config, mode: { demoMode?: boolean } = {}): 
   sweeper.unref();
   // The early-warning engine: each town once a day for the week so far, and once for each week that ended.
   const warner = setInterval(() => {
-    runScheduledWarnings({ db: store.db })
+    runScheduledWarnings({ db: store.db, dataDir: config.dataDir })
       .then((runs) => {
         for (const run of runs) {
           if ('error' in run) {

@@ -22,7 +22,8 @@ export function registerWarnings(program: Command): void {
     .option('--week <week>', 'ISO week, e.g. 2026W47 (default: the last complete week)')
     .option('--json', 'print the result as JSON')
     .action(async (flags: Flags, command: Command) => {
-      const results = await withStore(configOf(command), async (store) => {
+      const config = configOf(command);
+      const results = await withStore(config, async (store) => {
         const week = flags.week === undefined ? undefined : parseWeek(flags.week, '--week');
         const towns =
           flags.town === undefined
@@ -30,10 +31,13 @@ export function registerWarnings(program: Command): void {
             : [{ code: flags.town }];
         const runs = [];
         for (const town of towns) {
-          const result = await inFlagTerms(runWarningsEngine({ db: store.db }, { town, week, trigger: 'cli' }), {
-            town: '--town',
-            week: '--week',
-          });
+          const result = await inFlagTerms(
+            runWarningsEngine({ db: store.db, dataDir: config.dataDir }, { town, week, trigger: 'cli' }),
+            {
+              town: '--town',
+              week: '--week',
+            },
+          );
           const lines = await selectWarningLines(store.db, [...result.created, ...result.updated]);
           runs.push({ ...result, warnings: lines });
         }

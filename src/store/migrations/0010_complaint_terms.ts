@@ -11,6 +11,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('town_id', 'bigint', (c) => c.notNull())
     .addColumn('week', 'integer', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    // Which dictionary segmented them ('builtin', or a hash of the town's words): a new dictionary segments anew.
+    .addColumn('dictionary', 'text', (c) => c.notNull())
     .addColumn('terms', 'text', (c) => c.notNull())
     .execute();
   await db.schema

@@ -129,6 +129,8 @@ export interface ComplaintTermsTable {
   town_id: number;
   week: number;
   updated_at: number;
+  /** The dictionary that segmented them: 'builtin' or `words:<sha256 of the words file>`. */
+  dictionary: string;
   /** JSON array of terms. */
   terms: string;
 }

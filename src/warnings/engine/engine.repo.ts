@@ -3,9 +3,9 @@
  * records) and writes (warnings, their villages and events, its runs). Town-wide reads: the engine runs as the
  * system for a whole town; people's reads of warnings are scoped in warning.repo.ts.
  */
-import { type SelectQueryBuilder, sql } from 'kysely';
+import { type Insertable, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database, Db } from '../../store/database.js';
-import type { WarningStatus, WarningTable, WarningType } from '../../store/tables/warnings.js';
+import type { ComplaintTermsTable, WarningStatus, WarningTable, WarningType } from '../../store/tables/warnings.js';
 import type { CellCount } from './series.js';
 import type { CategoryNode, TownShape, VillageNode } from './shape.js';
 
@@ -142,21 +142,23 @@ export async function selectCachedTerms(
   townId: number,
   fromWeek: number,
   toWeek: number,
-): Promise<Map<number, { updatedAt: number; terms: string }>> {
+): Promise<Map<number, { updatedAt: number; dictionary: string; terms: string }>> {
   const rows = await db
     .selectFrom('complaint_terms')
-    .select(['complaint_id', 'updated_at', 'terms'])
+    .select(['complaint_id', 'updated_at', 'dictionary', 'terms'])
     .where('town_id', '=', townId)
     .where('week', '>=', fromWeek)
     .where('week', '<=', toWeek)
     .execute();
-  return new Map(rows.map((r) => [Number(r.complaint_id), { updatedAt: Number(r.updated_at), terms: r.terms }]));
+  return new Map(
+    rows.map((r) => [
+      Number(r.complaint_id),
+      { updatedAt: Number(r.updated_at), dictionary: r.dictionary, terms: r.terms },
+    ]),
+  );
 }
 
-export async function upsertCachedTerms(
-  db: Db,
-  rows: readonly { complaint_id: number; town_id: number; week: number; updated_at: number; terms: string }[],
-): Promise<void> {
+export async function upsertCachedTerms(db: Db, rows: readonly Insertable<ComplaintTermsTable>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
     await db
       .insertInto('complaint_terms')
@@ -165,6 +167,7 @@ export async function upsertCachedTerms(
         oc.column('complaint_id').doUpdateSet((eb) => ({
           week: eb.ref('excluded.week'),
           updated_at: eb.ref('excluded.updated_at'),
+          dictionary: eb.ref('excluded.dictionary'),
           terms: eb.ref('excluded.terms'),
         })),
       )

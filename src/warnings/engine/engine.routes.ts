@@ -38,7 +38,10 @@ const tags = ['warnings'];
  * `/api/warnings/run` runs the engine for a town now (whoever may change warnings across the whole town);
  * `/api/warnings/runs` lists its recent runs, with their counts and errors.
  */
-export const engineRoutes: FastifyPluginAsyncZod<{ db: Db; now?: () => number }> = async (app, deps) => {
+export const engineRoutes: FastifyPluginAsyncZod<{ db: Db; now?: () => number; dataDir?: string }> = async (
+  app,
+  deps,
+) => {
   app.post(
     '/api/warnings/run',
     {
@@ -51,7 +54,10 @@ export const engineRoutes: FastifyPluginAsyncZod<{ db: Db; now?: () => number }>
       const town = await requireTown(deps.db, body.town, 'town');
       const actor = actorOf(request);
       requireTownScope(actor, 'warnings:write', town.id);
-      return runWarningsEngine({ db: deps.db, now: deps.now, actor }, { town: { id: town.id }, week, trigger: 'api' });
+      return runWarningsEngine(
+        { db: deps.db, now: deps.now, dataDir: deps.dataDir, actor },
+        { town: { id: town.id }, week, trigger: 'api' },
+      );
     },
   );
   app.get(

@@ -9,11 +9,11 @@ import { appendAudit } from '../../audit/index.js';
 import { type Actor, systemActor } from '../../auth/index.js';
 import { invalidField, notFound } from '../../core/errors.js';
 import { addWeeks, dayOf, isoWeekOf, startOfDay, weekEnd, weeksBetween } from '../../core/time/index.js';
-import type { TermSegmenter } from '../../detect/index.js';
 import type { Db } from '../../store/database.js';
 import { inTransaction } from '../../store/transaction.js';
 import { backlogDrafts } from './backlog.js';
 import { dedupe } from './dedupe.js';
+import { type EngineSegmenter, loadSegmenter } from './dictionary.js';
 import {
   type DraftContext,
   type MethodFigure,
@@ -47,8 +47,10 @@ import { findTrends } from './trends.js';
 export interface EngineDeps {
   db: Db;
   now?: () => number;
-  /** The segmenter for complaint texts (default: the shared one with the governance dictionary). */
-  segmenter?: TermSegmenter;
+  /** Where the town's own governance words live (dictionary.ts); without it, the built-in dictionary. */
+  dataDir?: string;
+  /** The segmenter for complaint texts (tests); default the data folder's dictionary. */
+  segmenter?: EngineSegmenter;
   actor?: Actor;
 }
 
@@ -190,7 +192,7 @@ async function detect(
     shape.town.id,
     addWeeks(week, -EMERGING_BASELINE_WEEKS),
     week,
-    deps.segmenter,
+    deps.segmenter ?? loadSegmenter(deps.dataDir),
   );
   const summaries = new Map<WarningDraft, Named>();
   for (const emerging of emergingDrafts(texts, ctx)) {

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createComplaint } from '../../records/index.js';
 import { makeComplaintInput, recordDeps, seedRecordWorld } from '../../records/record.testing.js';
 import { testDatabases, useTestStore } from '../../store/testing.js';
+import { loadSegmenter } from './dictionary.js';
 import { segmentedTexts } from './terms-cache.js';
+
+const builtin = loadSegmenter(undefined);
 
 describe.each(testDatabases)('the complaint terms cache on %s', (dialect) => {
   const t = useTestStore(dialect);
@@ -16,9 +19,9 @@ describe.each(testDatabases)('the complaint terms cache on %s', (dialect) => {
     const town = await t.db.selectFrom('complaint').select('town_id').where('id', '=', a.id).executeTakeFirstOrThrow();
     const townId = Number(town.town_id);
 
-    const first = await segmentedTexts(t.db, townId, 202501, 202530);
+    const first = await segmentedTexts(t.db, townId, 202501, 202530, builtin);
     expect(first.segmented).toBe(3);
-    const again = await segmentedTexts(t.db, townId, 202501, 202530);
+    const again = await segmentedTexts(t.db, townId, 202501, 202530, builtin);
     expect(again.segmented).toBe(0);
     expect(again.texts.find((x) => x.id === a.id)?.terms).toEqual(first.texts.find((x) => x.id === a.id)?.terms);
     expect(again.texts.find((x) => x.id === a.id)?.terms).toContain('占道经营');
@@ -28,12 +31,12 @@ describe.each(testDatabases)('the complaint terms cache on %s', (dialect) => {
       .set({ content: '广场舞音响声音太大', updated_at: Date.now() })
       .where('id', '=', a.id)
       .execute();
-    const changed = await segmentedTexts(t.db, townId, 202501, 202530);
+    const changed = await segmentedTexts(t.db, townId, 202501, 202530, builtin);
     expect(changed.segmented).toBe(1);
     expect(changed.texts.find((x) => x.id === a.id)?.terms).not.toContain('占道经营');
 
     // A run that starts after January no longer needs (or keeps) the January complaint's terms.
-    await segmentedTexts(t.db, townId, 202510, 202530);
+    await segmentedTexts(t.db, townId, 202510, 202530, builtin);
     const kept = await t.db.selectFrom('complaint_terms').select('complaint_id').execute();
     expect(kept.map((r) => Number(r.complaint_id))).not.toContain(old.id);
     expect(kept).toHaveLength(2);
