@@ -131,6 +131,8 @@ export interface ComplaintTermsTable {
   updated_at: number;
   /** The dictionary that segmented them: 'builtin' or `words:<sha256 of the words file>`. */
   dictionary: string;
+  /** 1 when the text repeats an earlier complaint (再次反映…). */
+  repeat: number;
   /** JSON array of terms. */
   terms: string;
 }

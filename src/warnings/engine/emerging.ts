@@ -1,6 +1,6 @@
 /**
  * Emerging issues (苗头性问题) as warning drafts: the complaint texts of the target week and the 26 before it (first
- * complaints only — a repeat, 再次反映…, says the same again), in the town and in each village; bursting terms
+ * complaints only — a repeat, 再次反映…, says the same again; terms-cache.ts), in the town and in each village; bursting terms
  * grouped into issues by src/detect; the same terms found in the town and in villages become one issue: in its
  * village when only one village has it, else town-wide over those villages. Pure.
  */
@@ -16,12 +16,6 @@ import { emergingSummary } from './wording.js';
 export const EMERGING_BASELINE_WEEKS = 26;
 /** Terms kept on a warning. */
 const MAX_TERMS = 8;
-
-const REPEAT = /^[^，。,]{0,8}(再次|又一次|重复)(反映|来电|投诉)/;
-
-export function isRepeatComplaint(text: string): boolean {
-  return REPEAT.test(text);
-}
 
 interface Text {
   id: string;
@@ -59,10 +53,11 @@ export function emergingDrafts(complaints: readonly SegmentedText[], ctx: DraftC
   const texts: Text[] = [];
   for (const c of complaints) {
     const week = weekIndex.get(c.week);
-    if (week === undefined || isRepeatComplaint(c.text)) {
+    if (week === undefined) {
       continue;
     }
-    texts.push({ id: String(c.id), week, text: c.text, group: villageCodeOf(c.placeId), terms: c.terms, source: c });
+    // The terms are given: the detector does not segment the text again.
+    texts.push({ id: String(c.id), week, text: '', group: villageCodeOf(c.placeId), terms: c.terms, source: c });
   }
   const issues = emergingIssues(texts, {
     week: ctx.target,

@@ -105,57 +105,69 @@ export async function selectFirstWeek(db: Db, townId: number): Promise<number | 
 export interface ComplaintText {
   id: number;
   week: number;
-  text: string;
   categoryId: number;
   placeId: number | null;
   updatedAt: number;
 }
 
-/** Complaints of the weeks (titles and content), without cancelled ones. */
-export async function selectComplaintTexts(
+/** A complaint of the weeks with its cached terms, if the cache holds any (of whatever version and dictionary). */
+export interface ComplaintVersion extends ComplaintText {
+  cached: { updatedAt: number; dictionary: string; repeat: boolean; terms: string } | null;
+}
+
+/** The complaints of the weeks (without cancelled ones), each with what the terms cache holds for it. */
+export async function selectComplaintVersions(
   db: Db,
   townId: number,
   fromWeek: number,
   toWeek: number,
-): Promise<ComplaintText[]> {
+): Promise<ComplaintVersion[]> {
   const rows = await db
-    .selectFrom('complaint')
-    .select(['id', 'opened_week', 'title', 'content', 'category_id', 'place_id', 'updated_at'])
-    .where('town_id', '=', townId)
-    .where('opened_week', '>=', fromWeek)
-    .where('opened_week', '<=', toWeek)
-    .where('status', '!=', 'cancelled')
+    .selectFrom('complaint as c')
+    .leftJoin('complaint_terms as t', 't.complaint_id', 'c.id')
+    .select([
+      'c.id',
+      'c.opened_week',
+      'c.category_id',
+      'c.place_id',
+      'c.updated_at',
+      't.updated_at as cached_at',
+      't.dictionary',
+      't.repeat',
+      't.terms',
+    ])
+    .where('c.town_id', '=', townId)
+    .where('c.opened_week', '>=', fromWeek)
+    .where('c.opened_week', '<=', toWeek)
+    .where('c.status', '!=', 'cancelled')
     .execute();
   return rows.map((r) => ({
     id: Number(r.id),
     week: Number(r.opened_week),
-    text: r.title === null || r.content.startsWith(r.title) ? r.content : `${r.title}。${r.content}`,
     categoryId: Number(r.category_id),
     placeId: r.place_id === null ? null : Number(r.place_id),
     updatedAt: Number(r.updated_at),
+    cached:
+      r.cached_at === null || r.terms === null
+        ? null
+        : { updatedAt: Number(r.cached_at), dictionary: r.dictionary ?? '', repeat: Number(r.repeat) === 1, terms: r.terms },
   }));
 }
 
-/** The cached terms of the town's complaints of the weeks, by complaint id, with the complaint version they are of. */
-export async function selectCachedTerms(
-  db: Db,
-  townId: number,
-  fromWeek: number,
-  toWeek: number,
-): Promise<Map<number, { updatedAt: number; dictionary: string; terms: string }>> {
-  const rows = await db
-    .selectFrom('complaint_terms')
-    .select(['complaint_id', 'updated_at', 'dictionary', 'terms'])
-    .where('town_id', '=', townId)
-    .where('week', '>=', fromWeek)
-    .where('week', '<=', toWeek)
-    .execute();
-  return new Map(
-    rows.map((r) => [
-      Number(r.complaint_id),
-      { updatedAt: Number(r.updated_at), dictionary: r.dictionary, terms: r.terms },
-    ]),
-  );
+/** The texts (title and content) of complaints, by id. */
+export async function selectComplaintContents(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  const texts = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('complaint')
+      .select(['id', 'title', 'content'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) {
+      texts.set(Number(r.id), r.title === null || r.content.startsWith(r.title) ? r.content : `${r.title}。${r.content}`);
+    }
+  }
+  return texts;
 }
 
 export async function upsertCachedTerms(db: Db, rows: readonly Insertable<ComplaintTermsTable>[]): Promise<void> {
@@ -168,6 +180,7 @@ export async function upsertCachedTerms(db: Db, rows: readonly Insertable<Compla
           week: eb.ref('excluded.week'),
           updated_at: eb.ref('excluded.updated_at'),
           dictionary: eb.ref('excluded.dictionary'),
+          repeat: eb.ref('excluded.repeat'),
           terms: eb.ref('excluded.terms'),
         })),
       )
@@ -233,27 +246,31 @@ export interface OverdueCount {
   overdue: number;
 }
 
-/** Records open and past their deadline at instant `at` (opened before it, not closed by it), by department. */
+/**
+ * Records open and past their deadline at instant `at` (opened before it, not closed by it), by department and
+ * category: those still open and those closed after `at`, each read through the (town, closed_at) index.
+ */
 export async function selectOverdueAt(db: Db, townId: number, at: number): Promise<OverdueCount[]> {
   const counts: OverdueCount[] = [];
   for (const table of ['complaint', 'enforcement_case'] as const) {
-    const rows = await db
-      .selectFrom(table)
-      .select(['department_id', 'category_id', sql<number>`count(*)`.as('n')])
-      .where('town_id', '=', townId)
-      .where('deadline_at', '<', at)
-      .where('opened_at', '<=', at)
-      .where('status', '!=', 'cancelled')
-      .where((eb) => eb.or([eb('closed_at', 'is', null), eb('closed_at', '>', at)]))
-      .groupBy(['department_id', 'category_id'])
-      .execute();
-    counts.push(
-      ...rows.map((r) => ({
-        departmentId: r.department_id === null ? null : Number(r.department_id),
-        categoryId: Number(r.category_id),
-        overdue: Number(r.n),
-      })),
-    );
+    for (const open of [true, false]) {
+      let query = db
+        .selectFrom(table)
+        .select(['department_id', 'category_id', sql<number>`count(*)`.as('n')])
+        .where('town_id', '=', townId)
+        .where('deadline_at', '<', at)
+        .where('opened_at', '<=', at)
+        .where('status', '!=', 'cancelled');
+      query = open ? query.where('closed_at', 'is', null) : query.where('closed_at', '>', at);
+      const rows = await query.groupBy(['department_id', 'category_id']).execute();
+      counts.push(
+        ...rows.map((r) => ({
+          departmentId: r.department_id === null ? null : Number(r.department_id),
+          categoryId: Number(r.category_id),
+          overdue: Number(r.n),
+        })),
+      );
+    }
   }
   return counts;
 }

@@ -1,25 +1,36 @@
 /**
- * Complaint texts with their terms, for the emerging-word detector: segmenting every text of 27 weeks costs most of a
- * run on a big town (about 10,000 texts a second), so the terms are kept in `complaint_terms` by complaint and
- * version and dictionary, and each run segments only the texts that are new or changed since the last; weeks no run needs any more
- * are dropped. The cache is the engine's own: it is written outside the run's transaction, and losing it only costs
- * time.
+ * Complaint texts as terms, for the emerging-word detector: segmenting every text of 27 weeks costs most of a run on
+ * a big town (about 10,000 texts a second), so the terms are kept in `complaint_terms` by complaint version and
+ * dictionary, with whether the text repeats an earlier complaint. Each run reads the cache with the complaints,
+ * fetches and segments only the texts that are new or changed since, and drops weeks no run needs any more. The
+ * cache is the engine's own: it is written outside the run's transaction, and losing it only costs time.
  */
+import type { Insertable } from 'kysely';
 import type { Db } from '../../store/database.js';
+import type { ComplaintTermsTable } from '../../store/tables/warnings.js';
 import { inTransaction } from '../../store/transaction.js';
 import type { EngineSegmenter } from './dictionary.js';
 import {
   type ComplaintText,
   pruneCachedTerms,
-  selectCachedTerms,
-  selectComplaintTexts,
+  selectComplaintContents,
+  selectComplaintVersions,
   upsertCachedTerms,
 } from './engine.repo.js';
 
+/** A first complaint (not a repeat) with the terms of its text. */
 export interface SegmentedText extends ComplaintText {
   terms: readonly string[];
 }
 
+const REPEAT = /^[^，。,]{0,8}(再次|又一次|重复)(反映|来电|投诉)/;
+
+/** A text that says an earlier complaint again (来电人再次反映…) adds no new voice. */
+export function isRepeatComplaint(text: string): boolean {
+  return REPEAT.test(text);
+}
+
+/** The first complaints of the weeks with their terms; `segmented` counts the texts segmented in this call. */
 export async function segmentedTexts(
   db: Db,
   townId: number,
@@ -27,30 +38,39 @@ export async function segmentedTexts(
   toWeek: number,
   { segmenter, id: dictionary }: EngineSegmenter,
 ): Promise<{ texts: SegmentedText[]; segmented: number }> {
-  const [texts, cached] = await Promise.all([
-    selectComplaintTexts(db, townId, fromWeek, toWeek),
-    selectCachedTerms(db, townId, fromWeek, toWeek),
-  ]);
-  const fresh: Parameters<typeof upsertCachedTerms>[1][number][] = [];
-  const segmented = texts.map((text): SegmentedText => {
-    const hit = cached.get(text.id);
-    if (hit !== undefined && hit.updatedAt === text.updatedAt && hit.dictionary === dictionary) {
-      return { ...text, terms: JSON.parse(hit.terms) as string[] };
-    }
-    const terms = segmenter.termsOf(text.text);
-    fresh.push({
-      complaint_id: text.id,
+  const versions = await selectComplaintVersions(db, townId, fromWeek, toWeek);
+  const stale = versions.filter(
+    (v) => v.cached === null || v.cached.updatedAt !== v.updatedAt || v.cached.dictionary !== dictionary,
+  );
+  const contents = await selectComplaintContents(
+    db,
+    stale.map((v) => v.id),
+  );
+  const fresh = new Map<number, Insertable<ComplaintTermsTable>>();
+  for (const v of stale) {
+    const text = contents.get(v.id) ?? '';
+    const repeat = isRepeatComplaint(text);
+    fresh.set(v.id, {
+      complaint_id: v.id,
       town_id: townId,
-      week: text.week,
-      updated_at: text.updatedAt,
+      week: v.week,
+      updated_at: v.updatedAt,
       dictionary,
-      terms: JSON.stringify(terms),
+      repeat: repeat ? 1 : 0,
+      terms: JSON.stringify(repeat ? [] : segmenter.termsOf(text)),
     });
-    return { ...text, terms };
-  });
+  }
+  const texts: SegmentedText[] = [];
+  for (const { cached, ...complaint } of versions) {
+    const row = fresh.get(complaint.id);
+    const repeat = row === undefined ? (cached?.repeat ?? false) : row.repeat === 1;
+    if (!repeat) {
+      texts.push({ ...complaint, terms: JSON.parse(row?.terms ?? cached?.terms ?? '[]') as string[] });
+    }
+  }
   await inTransaction(db, async (trx) => {
-    await upsertCachedTerms(trx, fresh);
+    await upsertCachedTerms(trx, [...fresh.values()]);
     await pruneCachedTerms(trx, townId, fromWeek);
   });
-  return { texts: segmented, segmented: fresh.length };
+  return { texts, segmented: fresh.size };
 }
