@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, release, totalmem, type } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,8 +51,37 @@ export function machine() {
  */
 export function writeResults(name: string, body: { figures: readonly Figure[]; [key: string]: unknown }): string {
   const report = { name, date: new Date().toISOString(), machine: machine(), ...body };
-  const out = join(dirname(fileURLToPath(import.meta.url)), 'results', `${name}.json`);
+  const out = resultsPath(name);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   return out;
+}
+
+function resultsPath(name: string): string {
+  return join(dirname(fileURLToPath(import.meta.url)), 'results', `${name}.json`);
+}
+
+/**
+ * Add one script's figures to bench/results/<name>.json, for results that several scripts fill (detect.json: both
+ * bench/detect.ts and bench/detect-engine.ts): the figures `source` wrote last time (listed in `runs[source].metrics`)
+ * and any of the same metric are replaced, the others kept; `runs` is stored as `runs[source]` with this write's date,
+ * machine and metrics. The file's date and machine are those of the last write. Returns the path written.
+ */
+export function mergeResults(
+  name: string,
+  source: string,
+  figures: readonly Figure[],
+  runs: Record<string, unknown>,
+): string {
+  const out = resultsPath(name);
+  const previous = existsSync(out)
+    ? (JSON.parse(readFileSync(out, 'utf8')) as { figures?: Figure[]; runs?: Record<string, { metrics?: string[] }> })
+    : {};
+  const metrics = figures.map((figure) => figure.metric);
+  const replaced = new Set([...metrics, ...(previous.runs?.[source]?.metrics ?? [])]);
+  const date = new Date().toISOString();
+  return writeResults(name, {
+    figures: [...(previous.figures ?? []).filter((figure) => !replaced.has(figure.metric)), ...figures],
+    runs: { ...previous.runs, [source]: { date, machine: machine(), metrics, ...runs } },
+  });
 }

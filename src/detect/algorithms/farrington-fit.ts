@@ -9,7 +9,8 @@
  * R sources mirrored: stats `glm.fit`, `summary.glm`, `predict.lm`, `lm.influence`; surveillance
  * `algo.farrington.fitGLM.flexible`, `anscombe.residuals`, `algo.farrington.assign.weights` (R/farringtonFlexible.R).
  */
-import { fitGrouped, type GroupedData, type GroupedFit } from './farrington-irls.js';
+import { fitGrouped, type GroupedData, type GroupedFit, prepareGrouped } from './farrington-irls.js';
+import { float64Array } from './slab-arrays.js';
 import { CompensatedSum } from './summation.js';
 
 const DBL_EPSILON = 2.220446049250313e-16;
@@ -23,24 +24,6 @@ export function dispersion(weights: Float64Array, residuals: Float64Array, dfRes
     }
   }
   return sum.value / dfResidual;
-}
-
-/** Hat values (R `hatvalues`, each forced to 1 above 1 − 10ε as lm.influence does), in closed form. */
-function hatValues(data: GroupedData, fit: GroupedFit): Float64Array {
-  const { groups, weeks } = data;
-  const { groupWeight, groupMeanWeek, workingWeights, weekShift, withinGroupWeekSquares, trend } = fit;
-  const hats = new Float64Array(groups.length);
-  for (let i = 0; i < groups.length; i++) {
-    const g = groups[i];
-    let leverage = 1 / groupWeight[g];
-    if (trend) {
-      const deviation = weeks[i] - weekShift - groupMeanWeek[g];
-      leverage += (deviation * deviation) / withinGroupWeekSquares;
-    }
-    const hat = workingWeights[i] * leverage;
-    hats[i] = hat > 1 - 10 * DBL_EPSILON ? 1 : hat;
-  }
-  return hats;
 }
 
 const twoThirdsCache = new Float64Array(4096).fill(Number.NaN);
@@ -63,17 +46,24 @@ function twoThirdsPower(y: number): number {
  * 3/2 (y^{2/3} μ^{−1/6} − μ^{1/2}) / sqrt(φ (1 − h)).
  */
 export function anscombeResiduals(data: GroupedData, fit: GroupedFit, phi: number): Float64Array {
-  const { counts } = data;
-  const hats = hatValues(data, fit);
-  const residuals = new Float64Array(counts.length);
+  const { counts, groups, weeks } = data;
+  const { mu, groupWeight, groupMeanWeek, workingWeights, weekShift, withinGroupWeekSquares, trend } = fit;
+  const residuals = float64Array(counts.length);
   for (let i = 0; i < residuals.length; i++) {
-    const y = counts[i];
-    const mu = fit.mu[i];
+    // The hat value h (R `hatvalues`, forced to 1 above 1 − 10ε as lm.influence does), in closed form.
+    const g = groups[i];
+    let leverage = 1 / groupWeight[g];
+    if (trend) {
+      const deviation = weeks[i] - weekShift - groupMeanWeek[g];
+      leverage += (deviation * deviation) / withinGroupWeekSquares;
+    }
+    const hat = workingWeights[i] * leverage;
+    const h = hat > 1 - 10 * DBL_EPSILON ? 1 : hat;
     // R: y^(2/3) * mu^(-1/6) - mu^(1/2). pow(μ, 0.5) is the correctly rounded square root, and μ^(−1/6) as
     // 1/∛√μ is within a few ulps of pow() at a fraction of its cost.
-    const root = Math.sqrt(mu);
-    const raw = 1.5 * (twoThirdsPower(y) / Math.cbrt(root) - root);
-    residuals[i] = raw / Math.sqrt(phi * (1 - hats[i]));
+    const root = Math.sqrt(mu[i]);
+    const raw = 1.5 * (twoThirdsPower(counts[i]) / Math.cbrt(root) - root);
+    residuals[i] = raw / Math.sqrt(phi * (1 - h));
   }
   return residuals;
 }
@@ -91,7 +81,7 @@ export function assignWeights(residuals: Float64Array, threshold: number): Float
     sum.add(s > threshold ? s ** -2 : 1);
   }
   const gamma = n / sum.value;
-  const weights = new Float64Array(n);
+  const weights = float64Array(n);
   for (let i = 0; i < n; i++) {
     const s = residuals[i];
     weights[i] = s > threshold ? gamma * s ** -2 : gamma;
@@ -122,11 +112,12 @@ export function fitFarringtonModel(
   weightsThreshold: number,
 ): FarringtonModel | null {
   let trend = timeTrend;
-  let fit = fitGrouped(data, trend);
+  const prepared = prepareGrouped(data);
+  let fit = fitGrouped(data, trend, null, prepared);
   if (!fit.converged) {
     if (trend) {
       trend = false;
-      fit = fitGrouped(data, trend);
+      fit = fitGrouped(data, trend, null, prepared);
     }
     if (!fit.converged) {
       return null;
@@ -141,7 +132,7 @@ export function fitFarringtonModel(
     };
   }
   const omega = assignWeights(anscombeResiduals(data, fit, firstPhi), weightsThreshold);
-  const refit = fitGrouped(data, trend, omega);
+  const refit = fitGrouped(data, trend, omega, prepared);
   return {
     fit: refit,
     phi: Math.max(dispersion(refit.workingWeights, refit.workingResiduals, refit.dfResidual), 1),

@@ -131,8 +131,8 @@ function monitorWeek(counts: readonly number[], k: number, options: ResolvedOpti
   if (model?.fit.trend) {
     const prediction = predictGrouped(model.fit, currentGroup, k);
     let maximum = 0;
-    for (const count of data.counts) {
-      maximum = Math.max(maximum, count);
+    for (let i = 0; i < data.counts.length; i++) {
+      maximum = Math.max(maximum, data.counts[i]);
     }
     const significant = trendIsSignificant(model, options.pThresholdTrend);
     const noExtrapolation = logLinkInverse(prediction.eta) <= maximum;
@@ -240,8 +240,8 @@ export function farringtonFlexible(counts: readonly number[], options: Farringto
   return result;
 }
 
-/** The monitored weeks, and the years back when the series holds fewer than the variant's five. */
-type VariantOptions = Pick<FarringtonOptions, 'range' | 'b'>;
+/** The monitored weeks; the years back when the series holds fewer than five; a stricter level if wanted. */
+type VariantOptions = Pick<FarringtonOptions, 'range' | 'b' | 'alpha'>;
 
 const originalControl = {
   weightsThreshold: 1,
