@@ -150,13 +150,21 @@ export async function selectComplaintVersions(
     cached:
       r.cached_at === null || r.terms === null
         ? null
-        : { updatedAt: Number(r.cached_at), dictionary: r.dictionary ?? '', repeat: Number(r.repeat) === 1, terms: r.terms },
+        : {
+            updatedAt: Number(r.cached_at),
+            dictionary: r.dictionary ?? '',
+            repeat: Number(r.repeat) === 1,
+            terms: r.terms,
+          },
   }));
 }
 
-/** The texts (title and content) of complaints, by id. */
-export async function selectComplaintContents(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
-  const texts = new Map<number, string>();
+/** The titles and contents of complaints, by id. */
+export async function selectComplaintContents(
+  db: Db,
+  ids: readonly number[],
+): Promise<Map<number, { title: string | null; content: string }>> {
+  const texts = new Map<number, { title: string | null; content: string }>();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db
       .selectFrom('complaint')
@@ -164,7 +172,7 @@ export async function selectComplaintContents(db: Db, ids: readonly number[]): P
       .where('id', 'in', ids.slice(i, i + 500))
       .execute();
     for (const r of rows) {
-      texts.set(Number(r.id), r.title === null || r.content.startsWith(r.title) ? r.content : `${r.title}。${r.content}`);
+      texts.set(Number(r.id), { title: r.title, content: r.content });
     }
   }
   return texts;
@@ -254,21 +262,26 @@ export async function selectOverdueAt(db: Db, townId: number, at: number): Promi
   const counts: OverdueCount[] = [];
   for (const table of ['complaint', 'enforcement_case'] as const) {
     for (const open of [true, false]) {
+      // Deadline and opening are counted, not filtered on, so that the planner reads the (town, closed_at) index.
       let query = db
         .selectFrom(table)
-        .select(['department_id', 'category_id', sql<number>`count(*)`.as('n')])
+        .select([
+          'department_id',
+          'category_id',
+          sql<number>`sum(case when deadline_at < ${at} and opened_at <= ${at} then 1 else 0 end)`.as('n'),
+        ])
         .where('town_id', '=', townId)
-        .where('deadline_at', '<', at)
-        .where('opened_at', '<=', at)
         .where('status', '!=', 'cancelled');
       query = open ? query.where('closed_at', 'is', null) : query.where('closed_at', '>', at);
       const rows = await query.groupBy(['department_id', 'category_id']).execute();
       counts.push(
-        ...rows.map((r) => ({
-          departmentId: r.department_id === null ? null : Number(r.department_id),
-          categoryId: Number(r.category_id),
-          overdue: Number(r.n),
-        })),
+        ...rows
+          .filter((r) => Number(r.n) > 0)
+          .map((r) => ({
+            departmentId: r.department_id === null ? null : Number(r.department_id),
+            categoryId: Number(r.category_id),
+            overdue: Number(r.n),
+          })),
       );
     }
   }
@@ -554,4 +567,17 @@ export async function selectLastGoodRun(db: Db, townId: number, week: number): P
     .where('error', 'is', null)
     .executeTakeFirst();
   return row?.at === null || row?.at === undefined ? undefined : Number(row.at);
+}
+
+/** The names of the town's places and registered enterprises: words the emerging-word detector should not flag. */
+export async function selectLocalNames(db: Db, townId: number): Promise<string[]> {
+  const [places, enterprises] = await Promise.all([
+    db
+      .selectFrom('place')
+      .select('name')
+      .where((eb) => eb.or([eb('town_id', '=', townId), eb('id', '=', townId)]))
+      .execute(),
+    db.selectFrom('enterprise').select('name').where('town_id', '=', townId).execute(),
+  ]);
+  return [...places, ...enterprises].map((r) => r.name);
 }

@@ -22,12 +22,13 @@ import {
   trendDraft,
   type WarningDraft,
 } from './drafts.js';
-import { EMERGING_BASELINE_WEEKS, emergingDrafts } from './emerging.js';
+import { EMERGING_BASELINE_WEEKS, emergingDrafts, localTerms } from './emerging.js';
 import {
   finishRun,
   insertRun,
   selectDepartmentNames,
   selectFirstWeek,
+  selectLocalNames,
   selectOverdueAt,
   selectPlacesWithin,
   selectSampleRecords,
@@ -187,15 +188,17 @@ async function detect(
     }
   }
 
+  const segmenter = deps.segmenter ?? loadSegmenter(deps.dataDir);
   const { texts } = await segmentedTexts(
     deps.db,
     shape.town.id,
     addWeeks(week, -EMERGING_BASELINE_WEEKS),
     week,
-    deps.segmenter ?? loadSegmenter(deps.dataDir),
+    segmenter,
   );
+  const localNames = localTerms(await selectLocalNames(deps.db, shape.town.id), segmenter.segmenter);
   const summaries = new Map<WarningDraft, Named>();
-  for (const emerging of emergingDrafts(texts, ctx)) {
+  for (const emerging of emergingDrafts(texts, ctx, localNames)) {
     const same = drafts.find((d) => d.type !== 'backlog' && sameIssue(d, emerging));
     if (same === undefined) {
       drafts.push(emerging);

@@ -3,7 +3,7 @@ import { createComplaint } from '../../records/index.js';
 import { makeComplaintInput, recordDeps, seedRecordWorld } from '../../records/record.testing.js';
 import { testDatabases, useTestStore } from '../../store/testing.js';
 import { loadSegmenter } from './dictionary.js';
-import { segmentedTexts } from './terms-cache.js';
+import { isRepeatComplaint, segmentedTexts } from './terms-cache.js';
 
 const builtin = loadSegmenter(undefined);
 
@@ -44,5 +44,14 @@ describe.each(testDatabases)('the complaint terms cache on %s', (dialect) => {
     const kept = await t.db.selectFrom('complaint_terms').select('complaint_id').execute();
     expect(kept.map((r) => Number(r.complaint_id))).not.toContain(old.id);
     expect(kept).toHaveLength(3);
+  });
+});
+
+describe('isRepeatComplaint', () => {
+  it('knows a repeat by its title, its opening or its saying it was reported before', () => {
+    expect(isRepeatComplaint('（重复件）东村占道经营', '来电人反映：…')).toBe(true);
+    expect(isRepeatComplaint(null, '来电人再次反映：夜间施工噪声')).toBe(true);
+    expect(isRepeatComplaint(null, '市民来电反映：噪声扰民。该问题已于2025年6月2日反映过，至今仍未解决。')).toBe(true);
+    expect(isRepeatComplaint('东村占道经营', '来电人反映：早市摊贩占道，希望再次核查')).toBe(false);
   });
 });

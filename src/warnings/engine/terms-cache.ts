@@ -23,11 +23,16 @@ export interface SegmentedText extends ComplaintText {
   terms: readonly string[];
 }
 
-const REPEAT = /^[^，。,]{0,8}(再次|又一次|重复)(反映|来电|投诉)/;
+const REPEAT_OPENING = /^[^，。,：:]{0,10}(再次|又一次|重复|多次)(反映|来电|投诉|举报)/;
+const REPEAT_TITLE = /重复件|重复来电|重复投诉/;
+const ALREADY_REPORTED = /已于.{0,20}(反映|投诉|举报)过/;
 
-/** A text that says an earlier complaint again (来电人再次反映…) adds no new voice. */
-export function isRepeatComplaint(text: string): boolean {
-  return REPEAT.test(text);
+/**
+ * A complaint that says an earlier one again adds no new voice: a title marked 重复件, a text opening with
+ * 来电人再次反映…, or one saying the problem was reported before (该问题已于…反映过).
+ */
+export function isRepeatComplaint(title: string | null, content: string): boolean {
+  return (title !== null && REPEAT_TITLE.test(title)) || REPEAT_OPENING.test(content) || ALREADY_REPORTED.test(content);
 }
 
 /** The first complaints of the weeks with their terms; `segmented` counts the texts segmented in this call. */
@@ -48,8 +53,9 @@ export async function segmentedTexts(
   );
   const fresh = new Map<number, Insertable<ComplaintTermsTable>>();
   for (const v of stale) {
-    const text = contents.get(v.id) ?? '';
-    const repeat = isRepeatComplaint(text);
+    const { title = null, content = '' } = contents.get(v.id) ?? {};
+    const repeat = isRepeatComplaint(title, content);
+    const text = title === null || content.startsWith(title) ? content : `${title}。${content}`;
     fresh.set(v.id, {
       complaint_id: v.id,
       town_id: townId,
