@@ -14,7 +14,9 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe.each(testDatabases)('shanzhi warnings run on %s', (dialect) => {
   const postgres = dialect === 'postgres' ? useFreshPostgresUrl() : undefined;
-  const env = postgres ? { DATABASE_URL: postgres.url, SHANZHI_SECRET: TEST_SECRET } : { SHANZHI_DATA_DIR: join(dataDir, 'sqlite') };
+  const env = postgres
+    ? { DATABASE_URL: postgres.url, SHANZHI_SECRET: TEST_SECRET }
+    : { SHANZHI_DATA_DIR: join(dataDir, 'sqlite') };
   const run = (args: string[]) => runCli(dataDir, args, env);
 
   it(

@@ -124,7 +124,9 @@ async function generateIntoStore(config: Config, demo: Demo, warn = true) {
     const result = await writeDemoTown({ db: store.db, cipher, secret }, demo, ({ done }) => progress.update(done));
     progress.finish();
     const cube = await rebuildCube(store.db, { now: Date.now() });
-    const warnings = warn ? await warnDemoWeeks(store.db, config.dataDir, demo) : undefined;
+    // The engine over the last weeks, when there are records to watch; quietly (no progress bar) under --json.
+    const warnings =
+      warn && result.complaints + result.cases > 0 ? await warnDemoWeeks(store.db, config.dataDir, demo) : undefined;
     const demoUsers = await ensureDemoUsers(store.db);
     return {
       database: store.location,
