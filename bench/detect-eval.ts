@@ -42,9 +42,10 @@ import {
   methodNames,
   type WeekRange,
 } from '../src/detect/index.js';
+import { requireTown } from '../src/records/index.js';
 import type { Db } from '../src/store/database.js';
 import { openStore } from '../src/store/open.js';
-import { selectTownId, selectTownShape, selectWeeklyCells } from '../src/warnings/engine/engine.repo.js';
+import { selectTownShape, selectWeeklyCells } from '../src/warnings/engine/engine.repo.js';
 import { buildSeries, type Series } from '../src/warnings/engine/series.js';
 import type { TownShape } from '../src/warnings/engine/shape.js';
 import { DEFAULT_TREND_OPTIONS, findTrends } from '../src/warnings/engine/trends.js';
@@ -113,9 +114,9 @@ async function openTown(demo: Demo, dir: string): Promise<Town> {
     generateSeconds = run.seconds;
   }
   const store = await openStore(loadConfig({ ...env }));
-  const townId = await selectTownId(store.db, demo.map.town.code);
-  const shape = townId === undefined ? undefined : await selectTownShape(store.db, townId);
-  if (townId === undefined || shape === undefined) {
+  const townId = (await requireTown(store.db, demo.map.town.code, 'town')).id;
+  const shape = await selectTownShape(store.db, townId);
+  if (shape === undefined) {
     throw new Error(`the store in ${dir} holds no town ${demo.map.town.code}`);
   }
   const weeks = demo.calendar.weeks;

@@ -4,6 +4,7 @@
  * of a group's terms are its examples.
  */
 import { invalidField } from '../../core/errors.js';
+import { findRoot } from '../../core/union-find.js';
 
 /** A flagged term and the ids of this week's texts containing it. */
 export interface TermTexts {
@@ -33,20 +34,6 @@ export interface GroupOptions {
 export const DEFAULT_GROUP_OPTIONS: GroupOptions = { minJaccard: 0.3, examples: 3 };
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-function find(parent: number[], i: number): number {
-  let root = i;
-  while (parent[root] !== root) {
-    root = parent[root] as number;
-  }
-  // Path compression: later finds of the same members are one step.
-  while (parent[i] !== root) {
-    const next = parent[i] as number;
-    parent[i] = root;
-    i = next;
-  }
-  return root;
-}
 
 /**
  * Single-linkage grouping of terms by the Jaccard similarity of their text sets: two terms join when their
@@ -101,12 +88,12 @@ export function groupTerms(items: readonly TermTexts[], options: Partial<GroupOp
     const b = key % n;
     const union = (sets[a] as Set<string>).size + (sets[b] as Set<string>).size - intersection;
     if (intersection / union >= minJaccard) {
-      parent[find(parent, a)] = find(parent, b);
+      parent[findRoot(parent, a)] = findRoot(parent, b);
     }
   }
   const members = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
-    const root = find(parent, i);
+    const root = findRoot(parent, i);
     const list = members.get(root);
     if (list) {
       list.push(i);

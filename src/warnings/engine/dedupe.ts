@@ -5,6 +5,8 @@
  * their meet; an issue in one category found in several villages becomes one `spread` issue over them. The other
  * alarmed cells are listed with the issue they contain ("also seen at"). Pure.
  */
+
+import { findRoot } from '../../core/union-find.js';
 import { type CategoryNode, type Cell, categoryDepth, cellsRelated, cellWithin } from './shape.js';
 
 export interface Issue<A extends Cell> {
@@ -17,19 +19,6 @@ export interface Issue<A extends Cell> {
   alsoAt: A[];
 }
 
-function find(parent: number[], i: number): number {
-  let root = i;
-  while (parent[root] !== root) {
-    root = parent[root] as number;
-  }
-  while (parent[i] !== root) {
-    const next = parent[i] as number;
-    parent[i] = root;
-    i = next;
-  }
-  return root;
-}
-
 /** Groups alarmed cells into issues; `weight` orders members (larger first: e.g. the excess over expected). */
 export function dedupe<A extends Cell>(alarms: readonly A[], weight: (alarm: A) => number): Issue<A>[] {
   const within = (a: A, b: A) => a !== b && cellWithin(a, b);
@@ -40,13 +29,13 @@ export function dedupe<A extends Cell>(alarms: readonly A[], weight: (alarm: A) 
   for (let i = 0; i < specific.length; i++) {
     for (let j = i + 1; j < specific.length; j++) {
       if (cellsRelated(specific[i] as A, specific[j] as A)) {
-        parent[find(parent, j)] = find(parent, i);
+        parent[findRoot(parent, j)] = findRoot(parent, i);
       }
     }
   }
   const groups = new Map<number, A[]>();
   specific.forEach((alarm, i) => {
-    const root = find(parent, i);
+    const root = findRoot(parent, i);
     groups.set(root, [...(groups.get(root) ?? []), alarm]);
   });
 

@@ -488,17 +488,6 @@ export async function selectWarningByKey(db: Db, townId: number, key: string): P
   return found;
 }
 
-/** A town's id by its code, or undefined. */
-export async function selectTownId(db: Db, code: string): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('place')
-    .select('id')
-    .where('code', '=', code)
-    .where('level', '=', 'town')
-    .executeTakeFirst();
-  return row === undefined ? undefined : Number(row.id);
-}
-
 /** Towns holding records (those the cube keeps). */
 export async function selectTownsWithRecords(db: Db): Promise<number[]> {
   const rows = await db.selectFrom('cube_state').select('town_id').orderBy('town_id').execute();

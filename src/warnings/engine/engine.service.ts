@@ -9,6 +9,7 @@ import { appendAudit } from '../../audit/index.js';
 import { type Actor, systemActor } from '../../auth/index.js';
 import { invalidField, notFound } from '../../core/errors.js';
 import { addWeeks, dayOf, isoWeekOf, startOfDay, weekEnd, weeksBetween } from '../../core/time/index.js';
+import { requireTown } from '../../records/index.js';
 import type { Db } from '../../store/database.js';
 import { inTransaction } from '../../store/transaction.js';
 import { backlogDrafts } from './backlog.js';
@@ -32,7 +33,6 @@ import {
   selectOverdueAt,
   selectPlacesWithin,
   selectSampleRecords,
-  selectTownId,
   selectTownShape,
   selectTownsWrittenSince,
   selectWeeklyCells,
@@ -89,10 +89,10 @@ export function lastCompleteWeek(now: number): number {
 export async function runWarningsEngine(deps: EngineDeps, input: EngineInput): Promise<EngineResult> {
   const clock = deps.now ?? Date.now;
   const started = clock();
-  const townId = 'id' in input.town ? input.town.id : await selectTownId(deps.db, input.town.code);
-  const shape = townId === undefined ? undefined : await selectTownShape(deps.db, townId);
+  const townId = 'id' in input.town ? input.town.id : (await requireTown(deps.db, input.town.code, 'town')).id;
+  const shape = await selectTownShape(deps.db, townId);
   if (shape === undefined) {
-    throw 'code' in input.town ? notFound('town', input.town.code) : notFound('town', input.town.id);
+    throw notFound('town', townId);
   }
   const week = input.week ?? lastCompleteWeek(started);
   if (weeksBetween(week, isoWeekOf(dayOf(started))) < 0) {

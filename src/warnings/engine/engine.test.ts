@@ -103,7 +103,8 @@ describe.each(testDatabases)('the warnings engine on %s', (dialect) => {
     await expect(
       runWarningsEngine({ db: t.db, now }, { town: { code: 'nowhere' }, trigger: 'cli' }),
     ).rejects.toMatchObject({
-      code: 'not_found',
+      code: 'invalid_input',
+      details: { issues: [{ path: 'town' }] },
     });
     await expect(runWarningsEngine({ db: t.db, now }, { town, week: 202752, trigger: 'cli' })).rejects.toMatchObject({
       code: 'invalid_input',
