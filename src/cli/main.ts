@@ -9,6 +9,7 @@ import { registerDetect } from './commands/detect.js';
 import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerPii } from './commands/pii.js';
+import { registerReport } from './commands/report.js';
 import { registerServe } from './commands/serve.js';
 import { registerUser } from './commands/user.js';
 import { registerWarnings } from './commands/warnings.js';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerUser(program);
   registerPii(program);
   registerWarnings(program);
+  registerReport(program);
   return program;
 }
 
