@@ -1,4 +1,3 @@
-export { selectTownsWithRecords, selectWarningLines } from './engine/engine.repo.js';
 export { engineRoutes } from './engine/engine.routes.js';
 export {
   type EngineDeps,
@@ -9,6 +8,7 @@ export {
   runAfterWrites,
   runWarningsEngine,
 } from './engine/engine.service.js';
+export { selectTownsWithRecords, selectWarningLines } from './engine/run.repo.js';
 export { runScheduledWarnings } from './engine/schedule.js';
 export { presentMonthlyProblem } from './monthly-problem.presenter.js';
 export { monthlyProblemRoutes } from './monthly-problem.routes.js';

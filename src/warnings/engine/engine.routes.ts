@@ -6,8 +6,8 @@ import { parseInput } from '../../core/validation.js';
 import { requireTown } from '../../records/index.js';
 import { actorOf } from '../../server/guard.js';
 import type { Db } from '../../store/database.js';
-import { selectRuns } from './engine.repo.js';
 import { runWarningsEngine } from './engine.service.js';
+import { selectRuns } from './run.repo.js';
 
 const runBodySchema = z.object({
   town: z.string().min(1).max(40),

@@ -25,8 +25,6 @@ import {
 } from './drafts.js';
 import { EMERGING_BASELINE_WEEKS, emergingDrafts, localTerms } from './emerging.js';
 import {
-  finishRun,
-  insertRun,
   selectDepartmentNames,
   selectFirstWeek,
   selectLocalNames,
@@ -34,14 +32,14 @@ import {
   selectPlacesWithin,
   selectSampleRecords,
   selectTownShape,
-  selectTownsWrittenSince,
   selectWeeklyCells,
-  type WarningFindings,
 } from './engine.repo.js';
 import { DEFAULT_OUTBREAK_OPTIONS, findOutbreaks } from './outbreaks.js';
+import { finishRun, insertRun, selectTownsWrittenSince } from './run.repo.js';
 import { buildSeries } from './series.js';
 import { cellsRelated, type Named, type TownShape } from './shape.js';
 import { type StoredDraft, storeFindings } from './store.js';
+import type { WarningFindings } from './store.repo.js';
 import { segmentedTexts } from './terms-cache.js';
 import { findTrends } from './trends.js';
 

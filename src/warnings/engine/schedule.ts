@@ -5,8 +5,8 @@
  * (PostgreSQL): the engine's writes are idempotent, so a second run of the same week changes nothing.
  */
 import { addWeeks, dayOf, isoWeekOf, startOfDay, weekEnd } from '../../core/time/index.js';
-import { selectLastGoodRun, selectTownsWithRecords } from './engine.repo.js';
 import { type EngineDeps, type EngineResult, runWarningsEngine } from './engine.service.js';
+import { selectLastGoodRun, selectTownsWithRecords } from './run.repo.js';
 
 /** Hour of the town's day (Asia/Shanghai) from which the day's run is due. */
 export const SCHEDULE_HOUR = 7;

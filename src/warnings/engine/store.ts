@@ -8,6 +8,7 @@
 import { addWeeks } from '../../core/time/index.js';
 import type { Db } from '../../store/database.js';
 import type { WarningDraft } from './drafts.js';
+import { categoryWithin, type TownShape } from './shape.js';
 import {
   insertWarning,
   insertWarningEvent,
@@ -17,8 +18,7 @@ import {
   selectWarningByKey,
   updateWarningFindings,
   type WarningFindings,
-} from './engine.repo.js';
-import { categoryWithin, type TownShape } from './shape.js';
+} from './store.repo.js';
 
 export interface StoredDraft {
   draft: WarningDraft;

@@ -16,7 +16,7 @@ import {
   selectComplaintContents,
   selectComplaintVersions,
   upsertCachedTerms,
-} from './engine.repo.js';
+} from './terms-cache.repo.js';
 
 /** A first complaint (not a repeat) with the terms of its text. */
 export interface SegmentedText extends ComplaintText {
