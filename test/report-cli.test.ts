@@ -2,9 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, useFreshPostgresUrl } from '../src/cli/testing.js';
+import { useCliDatabase } from '../src/cli/testing.js';
 import { docxPart } from '../src/reports/document/testing.js';
-import { TEST_SECRET } from '../src/server/testing.js';
 import { testDatabases } from '../src/store/testing.js';
 
 /** Each command is a Node process compiling TypeScript: slow on a busy machine. */
@@ -14,11 +13,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'shanzhi-report-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe.each(testDatabases)('shanzhi report weekly on %s', (dialect) => {
-  const postgres = dialect === 'postgres' ? useFreshPostgresUrl() : undefined;
-  const env = postgres
-    ? { DATABASE_URL: postgres.url, SHANZHI_SECRET: TEST_SECRET }
-    : { SHANZHI_DATA_DIR: join(dataDir, 'sqlite') };
-  const run = (args: string[]) => runCli(dataDir, args, env);
+  const run = useCliDatabase(dialect, dataDir);
 
   it(
     'writes the weekly bulletin of the demo town as DOCX',

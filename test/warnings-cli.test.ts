@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, useFreshPostgresUrl } from '../src/cli/testing.js';
-import { TEST_SECRET } from '../src/server/testing.js';
+import { useCliDatabase } from '../src/cli/testing.js';
 import { testDatabases } from '../src/store/testing.js';
 
 /** Each command is a Node process compiling TypeScript: slow on a busy machine. */
@@ -13,11 +12,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'shanzhi-warnings-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe.each(testDatabases)('shanzhi warnings run on %s', (dialect) => {
-  const postgres = dialect === 'postgres' ? useFreshPostgresUrl() : undefined;
-  const env = postgres
-    ? { DATABASE_URL: postgres.url, SHANZHI_SECRET: TEST_SECRET }
-    : { SHANZHI_DATA_DIR: join(dataDir, 'sqlite') };
-  const run = (args: string[]) => runCli(dataDir, args, env);
+  const run = useCliDatabase(dialect, dataDir);
 
   it(
     'says there is nothing to watch before any data, then runs over the demo town, the same again changing nothing',

@@ -2,6 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
+import { TEST_SECRET } from '../server/testing.js';
+import type { DialectName } from '../store/dialect.js';
 import { TEST_PG_URL } from '../store/testing.js';
 
 /*
@@ -84,6 +86,18 @@ export function useFreshPostgresUrl(): { readonly url: string; readonly schema: 
   beforeAll(() => onPostgres(`create schema ${schema}`));
   afterAll(() => onPostgres(`drop schema if exists ${schema} cascade`));
   return { url: url.toString(), schema };
+}
+
+/**
+ * `shanzhi …` on the describe block's database: a fresh PostgreSQL schema (with the secret PostgreSQL mode needs) or
+ * a SQLite data folder under `dataDir`.
+ */
+export function useCliDatabase(dialect: DialectName, dataDir: string): (args: string[]) => Promise<Run> {
+  const postgres = dialect === 'postgres' ? useFreshPostgresUrl() : undefined;
+  const env = postgres
+    ? { DATABASE_URL: postgres.url, SHANZHI_SECRET: TEST_SECRET }
+    : { SHANZHI_DATA_DIR: join(dataDir, 'sqlite') };
+  return (args) => runCli(dataDir, args, env);
 }
 
 /** A started server: the URL it listens on, what it has written so far, and a way to stop it (SIGTERM, then wait). */
