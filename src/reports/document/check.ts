@@ -169,6 +169,17 @@ function checkBlock(block: Block, path: string, state: { level: number }, issues
         checkText(block.caption, `${path}.caption`, issues);
       }
       return;
+    case 'chart':
+      if (typeof block.spec !== 'object' || block.spec === null || typeof block.spec.option !== 'object') {
+        issues.push({ path: `${path}.spec`, message: 'must be a chart spec { option, maps? }' });
+      }
+      if (!isPositiveInteger(block.width, MAX_IMAGE_SIDE) || !isPositiveInteger(block.height, MAX_IMAGE_SIDE)) {
+        issues.push({ path, message: `width and height must be whole numbers of pixels from 1 to ${MAX_IMAGE_SIDE}` });
+      }
+      if (block.caption !== undefined) {
+        checkText(block.caption, `${path}.caption`, issues);
+      }
+      return;
     case 'sheet':
       checkText(block.title, `${path}.title`, issues, true);
       state.level = 0;

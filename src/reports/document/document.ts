@@ -6,6 +6,7 @@
  */
 import { invalidField } from '../../core/errors.js';
 import type { Day, Locale } from '../../core/time/index.js';
+import type { ChartSpec } from '../charts/index.js';
 
 export type DocumentKind = 'bulletin' | 'advice' | 'portrait';
 
@@ -73,6 +74,19 @@ export interface FigureBlock {
   caption?: string;
 }
 
+/**
+ * A chart as data: the ECharts option (plain JSON) and its layout size in CSS pixels. The HTML renderer hands the
+ * option to ECharts in the browser (interactive); DOCX and PDF draw it as a 2× PNG first (`drawCharts`). Keeping the
+ * spec rather than the picture makes a document plain JSON, so an archived report can be rendered again in any format.
+ */
+export interface ChartBlock {
+  type: 'chart';
+  spec: ChartSpec;
+  width: number;
+  height: number;
+  caption?: string;
+}
+
 export interface ListBlock {
   type: 'list';
   items: Run[][];
@@ -91,7 +105,15 @@ export interface SheetBlock {
   title: string;
 }
 
-export type Block = HeadingBlock | ParagraphBlock | TableBlock | FigureBlock | ListBlock | PageBreakBlock | SheetBlock;
+export type Block =
+  | HeadingBlock
+  | ParagraphBlock
+  | TableBlock
+  | FigureBlock
+  | ChartBlock
+  | ListBlock
+  | PageBreakBlock
+  | SheetBlock;
 
 export interface ReportDocument {
   kind: DocumentKind;
@@ -134,6 +156,12 @@ export function figure(png: Uint8Array, caption?: string): FigureBlock {
   return caption === undefined
     ? { type: 'figure', png, width, height }
     : { type: 'figure', png, width, height, caption };
+}
+
+/** A chart drawn at `size` (CSS pixels; a page's text is about 590 px wide). */
+export function chart(spec: ChartSpec, size: { width: number; height: number }, caption?: string): ChartBlock {
+  const block: ChartBlock = { type: 'chart', spec, width: size.width, height: size.height };
+  return caption === undefined ? block : { ...block, caption };
 }
 
 export function list(...items: (string | Run[])[]): ListBlock {

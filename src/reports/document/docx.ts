@@ -33,6 +33,7 @@ import {
 } from './docx-style.js';
 import { renderTable } from './docx-table.js';
 import { type ParagraphOptions, runsOf, runsOfParts, textSpacing } from './docx-text.js';
+import { drawCharts } from './draw-charts.js';
 import { blockLabels, cleanText, displayWidth, formatDocumentDate } from './format.js';
 
 /** Absolute path of the fontconfig file mapping the GB/T 9704 font names to installed fonts (for LibreOffice). */
@@ -271,8 +272,8 @@ function renderDocumentBody(doc: ReportDocument, theme: Theme): Child[] {
 }
 
 /** Renders a report document to DOCX bytes (GB/T 9704-2012 layout in zh-CN). Throws `invalid_input` on a bad model. */
-export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
-  checkDocument(doc);
+export async function renderDocx(input: ReportDocument): Promise<Buffer> {
+  const doc = await drawCharts(checkDocument(input));
   const theme = themeOf(doc.locale);
   const zh = theme.locale === 'zh-CN';
   const body = theme.body;

@@ -104,6 +104,7 @@ export function blockLabels(blocks: readonly Block[], locale: Locale): (string |
         tables += 1;
         return zh ? `表${tables}　` : `Table ${tables}. `;
       case 'figure':
+      case 'chart':
         if (block.caption === undefined) {
           return undefined;
         }

@@ -4,8 +4,10 @@ export {
   type Block,
   bold,
   type Cell,
+  type ChartBlock,
   type ColumnAlign,
   type ColumnSpec,
+  chart,
   type DocumentKind,
   type FigureBlock,
   figure,
@@ -30,6 +32,7 @@ export {
 } from './document.js';
 export { FONTCONFIG_FILE, renderDocx, type SignaturePlacement, signaturePlacement } from './docx.js';
 export { FONTS, LINE_PITCH, PAGE, TEXT_HEIGHT, TEXT_WIDTH } from './docx-style.js';
+export { drawCharts } from './draw-charts.js';
 export {
   blockLabels,
   chineseNumber,
@@ -39,3 +42,4 @@ export {
   formatDocumentDate,
   textLines,
 } from './format.js';
+export { REPORT_FORMATS, type RenderedReport, type ReportFormat, renderReport } from './render-report.js';

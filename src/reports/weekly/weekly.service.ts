@@ -2,8 +2,18 @@ import { invalidField } from '../../core/errors.js';
 import { addDays, addWeeks, formatWeek, type IsoWeek, weekEnd, weekParts, weekStart } from '../../core/time/index.js';
 import { getPlace } from '../../places/index.js';
 import { getStats, type Stats, type StatsRow } from '../../stats/index.js';
-import { rankingChart, renderChart } from '../charts/index.js';
-import { type Block, bold, heading, list, paragraph, type ReportDocument, type Run, table } from '../document/index.js';
+import { rankingChart } from '../charts/index.js';
+import {
+  type Block,
+  bold,
+  chart,
+  heading,
+  list,
+  paragraph,
+  type ReportDocument,
+  type Run,
+  table,
+} from '../document/index.js';
 import { categoryMoves, count, keyName, value, weekWarnings } from './weekly.data.js';
 import { parseWeeklyInput, type WeeklyBulletinInput, type WeeklyDeps } from './weekly.schema.js';
 import { countText, hoursOf, percentText, type Severity, textFor } from './weekly.text.js';
@@ -216,15 +226,13 @@ export async function buildWeeklyBulletin(deps: WeeklyDeps, input: WeeklyBulleti
         ],
       }),
     );
-    const chart = rankingChart({
+    const ranking = rankingChart({
       items: ranked.map((row) => ({ name: keyName(row, 'village', locale), value: count(row.values, 'records') })),
       top: 10,
       unit: t.unit,
       locale,
     });
-    const { png } = await renderChart(chart, { ...CHART, locale });
-    // A 2× PNG placed at its CSS size keeps its print resolution (docs/reports.md).
-    blocks.push({ type: 'figure', png, width: CHART.width, height: CHART.height, caption: t.tables.chart });
+    blocks.push(chart(ranking, CHART, t.tables.chart));
   }
 
   // Handling efficiency.

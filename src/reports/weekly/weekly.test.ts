@@ -120,7 +120,7 @@ describe.each(testDatabases)('weekly bulletin on %s', (dialect) => {
     expect(headings(doc)).toEqual(['总体情况', '分类情况', '分村社情况', '处置效能', '本周预警', '下周工作要点']);
     expect(doc).toMatchObject({ kind: 'bulletin', title: '苏溪镇案件信息通报', subtitle: '（2025年第23周）' });
     expect(doc.date).toBe('2025-06-09');
-    expect(doc.blocks.some((b) => b.type === 'figure')).toBe(true);
+    expect(doc.blocks.some((b) => b.type === 'chart')).toBe(true);
   });
 
   it('puts the stats API numbers in the overall table, with 同比 and 环比', async () => {
@@ -236,7 +236,7 @@ describe.each(testDatabases)('weekly bulletin on %s', (dialect) => {
     expect(text).toContain('本周各村（社区）均无记录。');
     expect(text).toContain('本周无预警。');
     expect(text).toContain('本周无记录，请核实数据报送是否正常。');
-    expect(empty.blocks.some((b) => b.type === 'figure')).toBe(false);
+    expect(empty.blocks.some((b) => b.type === 'chart')).toBe(false);
     await expect(renderDocx(empty)).resolves.toBeInstanceOf(Buffer);
   });
 
