@@ -120,7 +120,7 @@ export function exactly(read: FontReader, offset: number, length: number): Buffe
 }
 
 /** Name records by name ID, preferring Windows Unicode US English, then any Windows Unicode, then Mac Roman. */
-function readNames(bytes: Buffer): Map<number, string> {
+export function readNames(bytes: Buffer): Map<number, string> {
   const count = u16(bytes, 2);
   const strings = u16(bytes, 4);
   const best = new Map<number, { rank: number; text: string }>();

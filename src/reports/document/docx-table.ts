@@ -11,10 +11,11 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import type { Cell, ColumnSpec, HeaderCell, TableBlock } from './document.js';
+import type { Cell, ColumnSpec, TableBlock } from './document.js';
 import { TEXT_WIDTH, type TextStyle, type Theme } from './docx-style.js';
 import { type ParagraphOptions, runsOf } from './docx-text.js';
-import { cleanText, displayWidth, formatCell } from './format.js';
+import { formatCell } from './format.js';
+import { columnWeights, type PlacedHeaderCell, placeHeader, scaleWeights } from './table-layout.js';
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const TABLE_BORDERS = {
@@ -30,58 +31,9 @@ function alignmentOf(align: ColumnSpec['align']): (typeof AlignmentType)[keyof t
   return align === 'right' ? AlignmentType.RIGHT : align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT;
 }
 
-interface PlacedHeaderCell {
-  text: string;
-  start: number;
-  colSpan: number;
-  rowSpan: number;
-}
-
-/** Header cells with the column each starts in, skipping columns that a row span from above still covers. */
-function placeHeader(header: readonly HeaderCell[][], width: number): PlacedHeaderCell[][] {
-  let covered: number[] = Array(width).fill(0);
-  return header.map((row) => {
-    const next = covered.map((n) => Math.max(0, n - 1));
-    let column = 0;
-    const placed = row.map((cell) => {
-      while (column < width && (covered[column] ?? 0) > 0) {
-        column += 1;
-      }
-      const text = typeof cell === 'string' ? cell : cell.text;
-      const colSpan = typeof cell === 'string' ? 1 : (cell.colSpan ?? 1);
-      const rowSpan = typeof cell === 'string' ? 1 : (cell.rowSpan ?? 1);
-      for (let c = column; c < column + colSpan && c < width; c++) {
-        next[c] = rowSpan - 1;
-      }
-      const result = { text, start: column, colSpan, rowSpan };
-      column += colSpan;
-      return result;
-    });
-    covered = next;
-    return placed;
-  });
-}
-
 /** Column widths in twips summing to the type width: given weights, or weights from the widest content (2–14 一字). */
 function columnWidths(table: TableBlock, header: PlacedHeaderCell[][], theme: Theme): number[] {
-  const weights = table.columns.map((column, c) => {
-    if (column.width !== undefined) {
-      return column.width;
-    }
-    const texts = header
-      .flat()
-      .filter((cell) => cell.start === c && cell.colSpan === 1)
-      .map((cell) => cell.text);
-    for (const row of [...table.rows, ...(table.total ? [table.total] : [])]) {
-      texts.push(formatCell(row[c] ?? null, column, theme.locale));
-    }
-    const widest = Math.max(0, ...texts.map((t) => displayWidth(cleanText(t))));
-    return Math.min(14, Math.max(2, widest)) + 1;
-  });
-  const total = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.floor((w / total) * TEXT_WIDTH));
-  widths[widths.length - 1] = (widths.at(-1) ?? 0) + TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
-  return widths;
+  return scaleWeights(columnWeights(table, header, theme.locale), TEXT_WIDTH);
 }
 
 function cellParagraph(

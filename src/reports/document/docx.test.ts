@@ -2,22 +2,10 @@ import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectInvalid } from '../../core/testing.js';
-import {
-  type Block,
-  type Cell,
-  type ColumnSpec,
-  figure,
-  type HeadingLevel,
-  heading,
-  pageBreak,
-  paragraph,
-  type ReportDocument,
-  sheet,
-  table,
-} from './document.js';
+import { documentArbitrary, textsOf } from './document.arbitraries.js';
+import { type Block, figure, heading, pageBreak, paragraph, type ReportDocument, sheet, table } from './document.js';
 import { renderDocx } from './docx.js';
 import { EM, LINE_PITCH, TEXT_HEIGHT, TEXT_WIDTH } from './docx-style.js';
-import { formatCell, textLines } from './format.js';
 import { type DocxParagraph, docxPart, paragraphsOf, placeholderChartPng, sampleBulletin, unzip } from './testing.js';
 
 const png = placeholderChartPng(200, 100);
@@ -311,128 +299,6 @@ describe('renderDocx, bad documents', () => {
 
 /* Property: any document of random blocks renders to a DOCX whose XML parses and carries every text. */
 
-const nasty = fc.constantFrom(
-  '<',
-  '&',
-  '>',
-  '"',
-  "'",
-  ']]>',
-  '\u0000',
-  '\u0001',
-  '\u0008',
-  '\u000B',
-  '\u001F',
-  '\u007F',
-  '\u0085',
-  '\uFFFE',
-  '\uFFFF',
-  '\uD800',
-  '\uDFFF',
-  '\t',
-  '\n',
-  '\r',
-  ' ',
-  '😀',
-  '👨‍👩‍👧',
-  '〔',
-  '—',
-  '\u200B',
-  '\u3000',
-);
-const textUnit = fc.oneof(
-  nasty,
-  fc.integer({ min: 0x4e00, max: 0x9fff }).map((cp) => String.fromCodePoint(cp)),
-  fc.integer({ min: 0, max: 0x10ffff }).map((cp) => String.fromCodePoint(cp)),
-  fc.string({ maxLength: 3 }),
-);
-const anyText = fc.string({ unit: textUnit, maxLength: 40 });
-const someText = anyText.map((t) => `T${t}`);
-const cell: fc.Arbitrary<Cell> = fc.oneof(anyText, fc.double(), fc.integer(), fc.constant(null));
-const column: fc.Arbitrary<ColumnSpec> = fc.record(
-  {
-    align: fc.constantFrom('left', 'center', 'right'),
-    format: fc.constantFrom('number', 'percent'),
-    digits: fc.integer({ min: 0, max: 6 }),
-    signed: fc.boolean(),
-    width: fc.double({ min: 0.5, max: 10, noNaN: true }),
-  },
-  { requiredKeys: [] },
-);
-const tableBlock = fc.integer({ min: 1, max: 5 }).chain((width) =>
-  fc.record(
-    {
-      type: fc.constant('table' as const),
-      columns: fc.array(column, { minLength: width, maxLength: width }),
-      header: fc.array(fc.array(anyText, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 2 }),
-      rows: fc.array(fc.array(cell, { minLength: width, maxLength: width }), { maxLength: 5 }),
-      total: fc.array(cell, { minLength: width, maxLength: width }),
-      caption: anyText,
-      notes: fc.array(anyText, { maxLength: 2 }),
-    },
-    { requiredKeys: ['type', 'columns', 'header', 'rows'] },
-  ),
-);
-const run = fc.record({ text: anyText, bold: fc.boolean() }, { requiredKeys: ['text'] });
-const block: fc.Arbitrary<Block> = fc.oneof(
-  fc.record({ type: fc.constant('heading' as const), level: fc.constantFrom<HeadingLevel>(1, 2, 3, 4), text: anyText }),
-  fc.record({ type: fc.constant('paragraph' as const), runs: fc.array(run, { maxLength: 4 }) }),
-  fc.record({ type: fc.constant('list' as const), items: fc.array(fc.array(run, { maxLength: 3 }), { maxLength: 3 }) }),
-  tableBlock,
-  fc.option(anyText, { nil: undefined }).map((caption) => figure(png, caption)),
-  fc.constant(pageBreak()),
-  someText.map((title) => sheet(title)),
-);
-
-/** Heading levels may only go one deeper at a time (the model's rule); lift random levels to obey it. */
-function fixLevels(blocks: Block[]): Block[] {
-  let level = 0;
-  return blocks.map((b) => {
-    if (b.type === 'sheet') {
-      level = 0;
-    }
-    if (b.type !== 'heading') {
-      return b;
-    }
-    level = Math.min(b.level, level + 1);
-    return { ...b, level: level as HeadingLevel };
-  });
-}
-
-function textsOf(doc: ReportDocument): string[] {
-  const texts: string[] = [doc.title, doc.issuer, doc.subtitle ?? '', doc.addressee ?? '', doc.documentNumber ?? ''];
-  for (const b of doc.blocks) {
-    switch (b.type) {
-      case 'heading':
-        texts.push(b.text);
-        break;
-      case 'paragraph':
-        texts.push(...b.runs.map((r) => r.text));
-        break;
-      case 'list':
-        texts.push(...b.items.flat().map((r) => r.text));
-        break;
-      case 'table':
-        texts.push(
-          ...b.header.flat().map((c) => (typeof c === 'string' ? c : c.text)),
-          b.caption ?? '',
-          ...(b.notes ?? []),
-        );
-        for (const row of [...b.rows, ...(b.total ? [b.total] : [])]) {
-          texts.push(...row.map((c, i) => formatCell(c, b.columns[i] ?? {}, doc.locale)));
-        }
-        break;
-      case 'figure':
-        texts.push(b.caption ?? '');
-        break;
-      case 'sheet':
-        texts.push(b.title);
-        break;
-    }
-  }
-  return texts.flatMap(textLines).filter((t) => t !== '');
-}
-
 /** All w:t text of a parsed part, in document order. */
 function collectText(node: unknown, out: string[]): void {
   if (Array.isArray(node)) {
@@ -461,35 +327,23 @@ describe('renderDocx, any document (property)', () => {
 
   it('renders random blocks and text (CJK, emoji, XML specials, control characters) to valid XML with every text', async () => {
     await fc.assert(
-      fc.asyncProperty(
-        fc.record({
-          locale: fc.constantFrom<'zh-CN' | 'en-US'>('zh-CN', 'en-US'),
-          title: someText,
-          issuer: someText,
-          subtitle: fc.option(anyText, { nil: undefined }),
-          addressee: fc.option(anyText, { nil: undefined }),
-          documentNumber: fc.option(anyText, { nil: undefined }),
-          blocks: fc.array(block, { maxLength: 12 }).map(fixLevels),
-        }),
-        async (input) => {
-          const doc: ReportDocument = { kind: 'bulletin', date: '2025-06-09', ...input };
-          const docx = await renderDocx(doc);
-          const parts = unzip(docx);
-          for (const [name, data] of parts) {
-            if (name.endsWith('.xml') || name.endsWith('.rels')) {
-              const xml = data.toString('utf8');
-              expect(notXml.test(xml), name).toBe(false);
-              expect(XMLValidator.validate(xml), name).toBe(true);
-            }
+      fc.asyncProperty(documentArbitrary(), async (doc) => {
+        const docx = await renderDocx(doc);
+        const parts = unzip(docx);
+        for (const [name, data] of parts) {
+          if (name.endsWith('.xml') || name.endsWith('.rels')) {
+            const xml = data.toString('utf8');
+            expect(notXml.test(xml), name).toBe(false);
+            expect(XMLValidator.validate(xml), name).toBe(true);
           }
-          const texts: string[] = [];
-          collectText(parser.parse(docxPart(docx, 'word/document.xml')), texts);
-          const all = texts.join('');
-          for (const text of textsOf(doc)) {
-            expect(all).toContain(text);
-          }
-        },
-      ),
+        }
+        const texts: string[] = [];
+        collectText(parser.parse(docxPart(docx, 'word/document.xml')), texts);
+        const all = texts.join('');
+        for (const text of textsOf(doc)) {
+          expect(all).toContain(text);
+        }
+      }),
       { numRuns: 60 },
     );
   });

@@ -1,4 +1,4 @@
-/** Report documents: the renderer-neutral model, its text rules, and the DOCX renderer (GB/T 9704-2012 in zh-CN). */
+/** Report documents: the renderer-neutral model, its text rules, and the DOCX (GB/T 9704-2012), HTML, PDF and XLSX renderers. */
 export { checkDocument } from './check.js';
 export {
   type Block,
@@ -42,4 +42,24 @@ export {
   formatDocumentDate,
   textLines,
 } from './format.js';
-export { REPORT_FORMATS, type RenderedReport, type ReportFormat, renderReport } from './render-report.js';
+export { escapeHtml, type HtmlOptions, renderHtml } from './html.js';
+export {
+  CHROMIUM_ENV,
+  closePdfBrowser,
+  findChromium,
+  PDF_ENGINE_ENV,
+  type PdfEngine,
+  type PdfOptions,
+  pdfEngine,
+  type RenderedPdf,
+  renderPdf,
+} from './pdf.js';
+export {
+  CONTENT_TYPES,
+  REPORT_FORMATS,
+  type RenderedReport,
+  type ReportFormat,
+  renderReport,
+} from './render-report.js';
+// pdf-fallback.ts (pdfkit) and xlsx.ts (exceljs) are reached through renderReport/renderPdf, which import them on
+// first use: loading them costs 0.3–0.4 s each, which every command would otherwise pay at start-up.
