@@ -1,52 +1,18 @@
 import type { Locale } from '../../core/time/index.js';
 import { formatWeek, type IsoWeek } from '../../core/time/index.js';
-import type { Stats, StatsRow } from '../../stats/index.js';
+import type { Stats } from '../../stats/index.js';
 import { getWarning, listWarnings } from '../../warnings/index.js';
+import { type Move, movesOf } from '../shared/index.js';
 import type { WeeklyDeps } from './weekly.schema.js';
+
+export { count, keyName, type Move, value } from '../shared/index.js';
 
 /** How many of the week's warnings the bulletin lists with their advice. */
 const MAX_WARNINGS = 20;
 
-/** A key's name in the locale (the English name when there is one). */
-export function keyName(row: StatsRow, dimension: string, locale: Locale): string {
-  const key = row.keys[dimension];
-  if (!key) {
-    return '';
-  }
-  return locale === 'en-US' ? (key.nameEn ?? key.name) : key.name;
-}
-
-/** A measure's value, null when absent or null. */
-export function value(values: Record<string, number | null> | undefined, measure: string): number | null {
-  return values?.[measure] ?? null;
-}
-
-/** A count measure's value, 0 when absent. */
-export function count(values: Record<string, number | null> | undefined, measure: string): number {
-  return values?.[measure] ?? 0;
-}
-
-export interface Move {
-  name: string;
-  now: number;
-  before: number;
-}
-
 /** Each category's records this week and last week, the largest rise first and the largest fall last. */
 export function categoryMoves(stats: Stats, week: string, locale: Locale): Move[] {
-  const byKey = new Map<string, Move>();
-  for (const row of stats.rows) {
-    const key = row.keys.category2;
-    const id = `${key?.code ?? ''}|${key?.name ?? ''}`;
-    const move = byKey.get(id) ?? { name: keyName(row, 'category2', locale), now: 0, before: 0 };
-    if (row.period === week) {
-      move.now += count(row.values, 'records');
-    } else {
-      move.before += count(row.values, 'records');
-    }
-    byKey.set(id, move);
-  }
-  return [...byKey.values()].sort((a, b) => b.now - b.before - (a.now - a.before) || a.name.localeCompare(b.name));
+  return movesOf(stats, 'category2', week, locale);
 }
 
 export interface WeekWarning {

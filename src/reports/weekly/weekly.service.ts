@@ -3,17 +3,8 @@ import { addDays, addWeeks, formatWeek, type IsoWeek, weekEnd, weekParts, weekSt
 import { getPlace } from '../../places/index.js';
 import { getStats, type Stats, type StatsRow } from '../../stats/index.js';
 import { rankingChart } from '../charts/index.js';
-import {
-  type Block,
-  bold,
-  chart,
-  heading,
-  list,
-  paragraph,
-  type ReportDocument,
-  type Run,
-  table,
-} from '../document/index.js';
+import { type Block, bold, chart, heading, list, paragraph, type ReportDocument, table } from '../document/index.js';
+import { dropEmptyRuns } from '../shared/index.js';
 import { categoryMoves, count, keyName, value, weekWarnings } from './weekly.data.js';
 import { parseWeeklyInput, type WeeklyBulletinInput, type WeeklyDeps } from './weekly.schema.js';
 import { countText, hoursOf, percentText, type Severity, textFor } from './weekly.text.js';
@@ -373,11 +364,4 @@ export async function buildWeeklyBulletin(deps: WeeklyDeps, input: WeeklyBulleti
     issuer: t.issuer(townName),
     date: addDays(weekEnd(week), 1),
   };
-}
-
-function dropEmptyRuns(block: Block): Block {
-  if (block.type !== 'paragraph') {
-    return block;
-  }
-  return { ...block, runs: block.runs.filter((run: Run) => run.text !== '') };
 }

@@ -1,5 +1,5 @@
 import type { Locale } from '../../core/time/index.js';
-import { formatCell } from '../document/index.js';
+import { changeText, countText, hoursOf, percentText } from '../shared/index.js';
 
 /*
  * The words of the weekly bulletin, zh-CN and en-US. Every sentence that states a number or a trend is a function of
@@ -8,20 +8,7 @@ import { formatCell } from '../document/index.js';
 
 export type Severity = 'red' | 'orange' | 'yellow' | 'blue';
 
-/** A count as the document's tables show it (1,284). */
-export function countText(n: number, locale: Locale): string {
-  return formatCell(n, { format: 'number' }, locale);
-}
-
-/** A ratio as the document's tables show it (0.125 → 12.5%). */
-export function percentText(ratio: number, locale: Locale): string {
-  return formatCell(ratio, { format: 'percent' }, locale);
-}
-
-/** Hours with one decimal from milliseconds. */
-export function hoursOf(ms: number | null): number | null {
-  return ms === null ? null : Math.round((ms / 3_600_000) * 10) / 10;
-}
+export { countText, hoursOf, percentText };
 
 const zh = {
   title: (town: string) => `${town}案件信息通报`,
@@ -47,15 +34,7 @@ const zh = {
   difficultOverdue: (difficult: string, overdue: string, overduePop: string) =>
     `其中疑难件${difficult}件，超期${overdue}件（环比${overduePop}）。`,
   change: (ratio: number | null, locale: Locale, previous?: number, current?: number) =>
-    ratio === null
-      ? previous === 0
-        ? current === 0
-          ? '持平'
-          : '上期为零，无可比'
-        : '无可比数据'
-      : ratio === 0
-        ? '持平'
-        : `${ratio > 0 ? '上升' : '下降'}${percentText(Math.abs(ratio), locale)}`,
+    changeText(ratio, locale, previous, current),
   topCategory: (name: string, count: string, share: string) => `${name}最多，${count}件，占${share}。`,
   rising: (items: string[]) => `较上周增加较多的有：${items.join('；')}。`,
   falling: (items: string[]) => `较上周减少较多的有：${items.join('；')}。`,
@@ -135,16 +114,7 @@ const en: Text = {
     `${span}, the town received ${n.complaints} complaints and opened ${n.cases} cases, ${n.records} records in all: ${pop} on last week and ${yoy} on the same week last year.`,
   difficultOverdue: (difficult, overdue, overduePop) =>
     `${difficult} were difficult and ${overdue} overdue (${overduePop} on last week).`,
-  change: (ratio, locale, previous, current) =>
-    ratio === null
-      ? previous === 0
-        ? current === 0
-          ? 'unchanged'
-          : 'not comparable (none before)'
-        : 'not comparable'
-      : ratio === 0
-        ? 'unchanged'
-        : `${ratio > 0 ? 'up' : 'down'} ${percentText(Math.abs(ratio), locale)}`,
+  change: changeText,
   topCategory: (name, count, share) => `${name} came first with ${count} records (${share}).`,
   rising: (items) => `Rising most on last week: ${items.join('; ')}.`,
   falling: (items) => `Falling most on last week: ${items.join('; ')}.`,

@@ -1,0 +1,3 @@
+/** Helpers the report builders (weekly, monthly) share: reading stats answers and writing their numbers. */
+export { changeText, countText, dropEmptyRuns, hoursOf, percentText } from './report-text.js';
+export { count, keyName, type Move, movesOf, value } from './stats-values.js';
