@@ -30,6 +30,9 @@ export const permissions = [
   'warnings:write',
   /** The town's advice library (整改意见 templates). */
   'advice:write',
+  /** Archived reports (bulletin, advice, portrait) of whole towns: read and download; generate and regenerate. */
+  'reports:read',
+  'reports:write',
   /** Filing Open311 service requests (the api_key of a GeoReport client). */
   'open311:submit',
 ] as const;
@@ -64,7 +67,7 @@ export const roles = [
 export type Role = (typeof roles)[number];
 
 const REFERENCE_READ: Permission[] = ['places:read', 'taxonomy:read', 'departments:read', 'enterprises:read'];
-const READ_DATA: Permission[] = ['records:read', 'stats:read', 'warnings:read', ...REFERENCE_READ];
+const READ_DATA: Permission[] = ['records:read', 'stats:read', 'warnings:read', 'reports:read', ...REFERENCE_READ];
 
 export interface RoleDefinition {
   /** zh-CN name, as the UI and the docs show it. */
@@ -95,12 +98,13 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       'audit:read',
       'warnings:write',
       'advice:write',
+      'reports:write',
     ],
     scopes: ['all', 'city', 'town'],
   },
   leader: {
     name: '镇领导',
-    permissions: [...READ_DATA, 'imports:read', 'warnings:write'],
+    permissions: [...READ_DATA, 'imports:read', 'warnings:write', 'reports:write'],
     scopes: ['all', 'city', 'town'],
   },
   analyst: {
@@ -114,6 +118,7 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       'enterprises:write',
       'warnings:write',
       'advice:write',
+      'reports:write',
     ],
     scopes: ['city', 'town'],
   },

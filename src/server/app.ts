@@ -20,6 +20,8 @@ import { open311Routes } from '../open311/index.js';
 import { departmentRoutes } from '../orgs/index.js';
 import { placeRoutes } from '../places/index.js';
 import { caseRoutes, complaintRoutes, type RecordRouteDeps } from '../records/index.js';
+import { reportRoutes } from '../reports/archive/index.js';
+import { reportJobRoutes } from '../reports/jobs/index.js';
 import { statsRoutes } from '../stats/index.js';
 import type { Store } from '../store/open.js';
 import { taxonomyRoutes } from '../taxonomy/index.js';
@@ -147,6 +149,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(warningRoutes, deps);
   await app.register(engineRoutes, { db: options.store.db, now: options.now, dataDir: options.dataDir });
   await app.register(monthlyProblemRoutes, deps);
+  await app.register(reportRoutes, { db: options.store.db, now: options.now });
+  await app.register(reportJobRoutes, { db: options.store.db });
   await app.ready();
   return app;
 }

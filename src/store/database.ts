@@ -12,6 +12,7 @@ import type {
 import type { DepartmentTable } from './tables/orgs.js';
 import type { PlaceClosureTable, PlaceTable } from './tables/places.js';
 import type { ComplaintTable, EnforcementCaseTable } from './tables/records.js';
+import type { ReportJobTable, ReportTable } from './tables/reports.js';
 import type { CategoryTable, TaxonomyHeadTable, TaxonomyVersionTable } from './tables/taxonomy.js';
 import type {
   AdviceTemplateTable,
@@ -57,6 +58,8 @@ export interface Database {
   monthly_problem: MonthlyProblemTable;
   advice_template: AdviceTemplateTable;
   complaint_terms: ComplaintTermsTable;
+  report: ReportTable;
+  report_job: ReportJobTable;
 }
 
 export type Db = Kysely<Database>;

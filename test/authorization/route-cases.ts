@@ -424,6 +424,30 @@ export const routeCases: Record<string, RouteCase> = {
     request: (t, n) => json('PATCH', `/api/monthly-problems/${t.monthlyProblemId}`, { owner: `负责人${n}` }),
   },
 
+  'POST /api/reports': {
+    scoping: 'town-whole',
+    request: (t) => json('POST', '/api/reports', { type: 'weekly', period: '2025W23', town: t.town }),
+  },
+  'GET /api/reports': {
+    scoping: 'town-whole',
+    request: (t) => get(`/api/reports?town=${t.town}&limit=200`),
+    allowed: listed((t) => t.reportId),
+  },
+  'GET /api/reports/jobs': {
+    scoping: 'town-whole',
+    request: (t) => get(`/api/reports/jobs?town=${t.town}&limit=200`),
+    allowed: listed((t) => t.reportJobId),
+  },
+  'GET /api/reports/:id': { scoping: 'town-whole', request: (t) => get(`/api/reports/${t.reportId}`) },
+  'GET /api/reports/:id/file': {
+    scoping: 'town-whole',
+    request: (t) => get(`/api/reports/${t.reportId}/file?format=docx`),
+  },
+  'POST /api/reports/:id/regenerate': {
+    scoping: 'town-whole',
+    request: (t) => json('POST', `/api/reports/${t.reportId}/regenerate`, {}),
+  },
+
   'GET /open311/discovery.:format': { scoping: 'none', request: () => get('/open311/discovery.json') },
   'GET /open311/v2/services.:format': {
     scoping: 'none',

@@ -3,6 +3,7 @@ import type { ScopeKind } from '../../src/auth/permissions.js';
 import { type Role, roles } from '../../src/auth/permissions.js';
 import { makeCreditCode } from '../../src/enterprises/index.js';
 import { makeCaseInput, makeComplaintInput, seedRecordWorld, world } from '../../src/records/record.testing.js';
+import { claimJob } from '../../src/reports/jobs/index.js';
 import { multipartBody } from '../../src/server/testing.js';
 import type { Db } from '../../src/store/database.js';
 import { insertTestWarning } from '../../src/warnings/warning.testing.js';
@@ -31,6 +32,9 @@ export interface Target {
   /** A warning concerning the village and naming the department, and the problem of the month made of it. */
   warningId: number;
   monthlyProblemId: number;
+  /** An archived weekly bulletin of the target's town, and a scheduled run of the town (src/reports). */
+  reportId: number;
+  reportJobId: number;
 }
 
 export interface MatrixWorld {
@@ -118,12 +122,34 @@ async function post(app: FastifyInstance, url: string, payload: object): Promise
 async function target(
   db: Db,
   app: FastifyInstance,
-  t: Omit<Target, 'complaintId' | 'caseId' | 'importId' | 'tokenId' | 'userId' | 'warningId' | 'monthlyProblemId'>,
+  t: Omit<
+    Target,
+    | 'complaintId'
+    | 'caseId'
+    | 'importId'
+    | 'tokenId'
+    | 'userId'
+    | 'warningId'
+    | 'monthlyProblemId'
+    | 'reportId'
+    | 'reportJobId'
+  >,
 ): Promise<Target> {
   const where = { townCode: t.town, placeCode: t.village, departmentCode: t.department };
   const warningId = await insertTestWarning(db, where);
   const problem = { month: '2024-12', owner: '镇指挥室', plan: '专项整治' };
+  const town = await db.selectFrom('place').select('id').where('code', '=', t.town).executeTakeFirstOrThrow();
+  const job = { townId: Number(town.id), type: 'weekly' as const, period: '2025W23' };
+  await claimJob({ db, worker: 'matrix' }, job);
+  const reportJob = await db
+    .selectFrom('report_job')
+    .select('id')
+    .where('town_id', '=', job.townId)
+    .where('period', '=', job.period)
+    .executeTakeFirstOrThrow();
   return {
+    reportId: (await post(app, '/api/reports', { type: 'weekly', period: '2025W23', town: t.town })).id,
+    reportJobId: Number(reportJob.id),
     warningId,
     monthlyProblemId: (await post(app, `/api/warnings/${warningId}/monthly-problem`, problem)).id,
     ...t,

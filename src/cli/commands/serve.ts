@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { bootstrapAdmin, pruneAuthRecords } from '../../auth/index.js';
 import { type Config, loadSecrets } from '../../config.js';
 import { sweepCube } from '../../cube/index.js';
+import { runDueReports } from '../../reports/jobs/index.js';
 import { buildApp } from '../../server/app.js';
 import { openStore } from '../../store/open.js';
 import { runScheduledWarnings } from '../../warnings/index.js';
@@ -10,6 +11,8 @@ import { configOf, prepareStore } from '../context.js';
 const SWEEP_INTERVAL_MS = 5 * 60_000;
 /** How often the server asks whether an early-warning run is due (src/warnings/engine/schedule.ts). */
 const WARNING_CHECK_MS = 10 * 60_000;
+/** How often the server asks whether a scheduled report run is due (src/reports/jobs). */
+const REPORT_CHECK_MS = 5 * 60_000;
 
 interface ServeOptions {
   host?: string;
@@ -81,6 +84,21 @@ export async function serve(config: Config, mode: { demoMode?: boolean } = {}): 
       .catch((error: unknown) => app.log.error({ err: error }, 'early warning schedule failed'));
   }, WARNING_CHECK_MS);
   warner.unref();
+  // Scheduled reports (weekly, monthly, quarterly): each run claimed by exactly one process, retried on failure.
+  const reporter = setInterval(() => {
+    runDueReports({ db: store.db })
+      .then((runs) => {
+        for (const run of runs) {
+          if (run.status === 'failed') {
+            app.log.error({ town: run.town, type: run.type, period: run.period, err: run.error }, 'report failed');
+          } else if (run.status === 'done') {
+            app.log.info({ town: run.town, type: run.type, period: run.period, id: run.reportId }, 'report written');
+          }
+        }
+      })
+      .catch((error: unknown) => app.log.error({ err: error }, 'report schedule failed'));
+  }, REPORT_CHECK_MS);
+  reporter.unref();
 
   await new Promise<void>((resolveStop) => {
     const stop = (signal: NodeJS.Signals): void => {
@@ -92,6 +110,7 @@ export async function serve(config: Config, mode: { demoMode?: boolean } = {}): 
   });
   clearInterval(sweeper);
   clearInterval(warner);
+  clearInterval(reporter);
   await app.close();
   await store.close();
 }

@@ -9,6 +9,7 @@ import * as m0007 from './0007_cube.js';
 import * as m0008 from './0008_auth.js';
 import * as m0009 from './0009_warnings.js';
 import * as m0010 from './0010_complaint_terms.js';
+import * as m0011 from './0011_reports.js';
 
 /**
  * Every migration, in order. Names are `NNNN_description`; a migration never changes once it has landed (add a new
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008_auth': m0008,
   '0009_warnings': m0009,
   '0010_complaint_terms': m0010,
+  '0011_reports': m0011,
 };
