@@ -15,7 +15,7 @@ import {
 } from '../../core/time/index.js';
 import type { Stats, StatsQuery } from '../../stats/index.js';
 import { getWarning, listMonthlyProblems, listWarnings, type WarningDetail } from '../../warnings/index.js';
-import { count, keyName } from '../shared/index.js';
+import { count, EFFICIENCY_MEASURES, keyName } from '../shared/index.js';
 import {
   type GroupRow,
   selectAddressGroups,
@@ -31,9 +31,6 @@ import type { MonthlyDeps } from './monthly.schema.js';
  * (from one stats answer), repeat addresses and enterprises (monthly.repo.ts), and the warnings seen in a month.
  * The rules are written out in docs/reports.md ("Monthly enforcement advice").
  */
-
-const RATES = ['responseRate', 'resolutionRate', 'satisfactionRate'] as const;
-export const EFFICIENCY = ['handled', 'handlingMedian', 'handlingP90', 'overdue', ...RATES];
 
 /** Months of the trend chart: the month and the 11 before it. */
 export const TREND_MONTHS = 12;
@@ -65,8 +62,8 @@ export function monthlyQueries(townCode: string, month: Month) {
     categoryMoves: { ...one, from: prev, by: 'category2', measures: 'records' },
     villages: { ...one, by: 'village', measures: 'records,overdue', share: true, compare: 'yoy,pop' },
     hotSpots: { ...one, from: addMonths(month, -HOT_SPOT_HISTORY), by: 'village,category2', measures: 'records' },
-    efficiency: { ...one, measures: EFFICIENCY.join(',') },
-    departments: { ...one, by: 'department', measures: ['records', ...EFFICIENCY].join(','), compare: 'pop' },
+    efficiency: { ...one, measures: EFFICIENCY_MEASURES.join(',') },
+    departments: { ...one, by: 'department', measures: ['records', ...EFFICIENCY_MEASURES].join(','), compare: 'pop' },
   } satisfies Record<string, StatsQuery>;
 }
 

@@ -3,7 +3,7 @@ import { monthParts } from '../../core/time/index.js';
 import type { Stats, StatsRow } from '../../stats/index.js';
 import { rankingChart } from '../charts/index.js';
 import { type Block, chart, heading, type ParagraphBlock, paragraph, table } from '../document/index.js';
-import { count, hoursOf, keyName, movesOf, percentText, value } from '../shared/index.js';
+import { count, departmentTable, hoursOf, keyName, movesOf, percentText, RATES, value } from '../shared/index.js';
 import { monthTrendChart } from './monthly.chart.js';
 import type { Repeat } from './monthly.data.js';
 import type { textFor } from './monthly.text.js';
@@ -15,7 +15,6 @@ import type { textFor } from './monthly.text.js';
 
 const TREND_CHART = { width: 640, height: 340 };
 const VILLAGE_CHART = { width: 640, height: 360 };
-const RATES = ['responseRate', 'resolutionRate', 'satisfactionRate'] as const;
 
 export type Text = ReturnType<typeof textFor>;
 export type Num = (x: number) => string;
@@ -345,32 +344,15 @@ export function departmentSection(
     }
   }
   blocks.push(sentences(locale, ...said));
-  const cells = (values: Record<string, number | null> | undefined) => [
-    count(values, 'handled'),
-    hoursOf(value(values, 'handlingMedian')),
-    hoursOf(value(values, 'handlingP90')),
-    count(values, 'overdue'),
-    value(values, 'responseRate'),
-    value(values, 'resolutionRate'),
-    value(values, 'satisfactionRate'),
-  ];
   if (deptRows.length > 0) {
     blocks.push(
-      table({
+      departmentTable({
         caption: t.tables.departments,
-        columns: [
-          {},
-          { format: 'number' },
-          { format: 'number', digits: 1 },
-          { format: 'number', digits: 1 },
-          { format: 'number' },
-          { format: 'percent' },
-          { format: 'percent' },
-          { format: 'percent' },
-        ],
-        header: [t.tables.departmentsHeader],
-        rows: deptRows.map((row) => [keyName(row, 'department', locale), ...cells(row.values)]),
-        total: [t.tables.total, ...cells(eff)],
+        header: t.tables.departmentsHeader,
+        totalLabel: t.tables.total,
+        rows: deptRows,
+        totals: eff,
+        locale,
       }),
     );
   }

@@ -4,14 +4,12 @@ import { getPlace } from '../../places/index.js';
 import { getStats, type Stats, type StatsRow } from '../../stats/index.js';
 import { rankingChart } from '../charts/index.js';
 import { type Block, bold, chart, heading, list, paragraph, type ReportDocument, table } from '../document/index.js';
-import { dropEmptyRuns } from '../shared/index.js';
+import { departmentTable, dropEmptyRuns, EFFICIENCY_MEASURES, RATES } from '../shared/index.js';
 import { categoryMoves, count, keyName, value, weekWarnings } from './weekly.data.js';
 import { parseWeeklyInput, type WeeklyBulletinInput, type WeeklyDeps } from './weekly.schema.js';
 import { countText, hoursOf, percentText, type Severity, textFor } from './weekly.text.js';
 
 const CHART = { width: 640, height: 360 };
-const RATES = ['responseRate', 'resolutionRate', 'satisfactionRate'] as const;
-const EFFICIENCY = ['handled', 'handlingMedian', 'handlingP90', 'overdue', ...RATES];
 
 /** The numbers the bulletin is written from, every one read through getStats with these exact queries. */
 export function weeklyQueries(townCode: string, week: IsoWeek) {
@@ -25,8 +23,8 @@ export function weeklyQueries(townCode: string, week: IsoWeek) {
     categories: { ...one, by: 'category2', measures: 'records', top: 10, share: true, compare: 'pop' },
     categoryMoves: { town: townCode, period: 'week' as const, from: prev, to: w, by: 'category2', measures: 'records' },
     villages: { ...one, by: 'village', measures: 'records,overdue', share: true, compare: 'pop' },
-    efficiency: { ...one, measures: EFFICIENCY.join(',') },
-    departments: { ...one, by: 'department', measures: ['records', ...EFFICIENCY].join(',') },
+    efficiency: { ...one, measures: EFFICIENCY_MEASURES.join(',') },
+    departments: { ...one, by: 'department', measures: ['records', ...EFFICIENCY_MEASURES].join(',') },
   };
 }
 
@@ -252,32 +250,15 @@ export async function buildWeeklyBulletin(deps: WeeklyDeps, input: WeeklyBulleti
   const deptRows = departments.rows.filter(
     (row) => count(row.values, 'records') > 0 || count(row.values, 'handled') > 0,
   );
-  const effCells = (values: Record<string, number | null> | undefined) => [
-    count(values, 'handled'),
-    hoursOf(value(values, 'handlingMedian')),
-    hoursOf(value(values, 'handlingP90')),
-    count(values, 'overdue'),
-    value(values, 'responseRate'),
-    value(values, 'resolutionRate'),
-    value(values, 'satisfactionRate'),
-  ];
   if (deptRows.length > 0) {
     blocks.push(
-      table({
+      departmentTable({
         caption: t.tables.departments,
-        columns: [
-          {},
-          { format: 'number' },
-          { format: 'number', digits: 1 },
-          { format: 'number', digits: 1 },
-          { format: 'number' },
-          { format: 'percent' },
-          { format: 'percent' },
-          { format: 'percent' },
-        ],
-        header: [t.tables.departmentsHeader],
-        rows: deptRows.map((row) => [keyName(row, 'department', locale), ...effCells(row.values)]),
-        total: [t.tables.total, ...effCells(eff)],
+        header: t.tables.departmentsHeader,
+        totalLabel: t.tables.total,
+        rows: deptRows,
+        totals: eff,
+        locale,
       }),
     );
   }
