@@ -11,9 +11,11 @@ const dataDir = mkdtempSync(join(tmpdir(), 'shanzhi-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(dataDir, args, env);
+/** These tests start several `shanzhi` processes each (seconds apiece through tsx on a loaded 2-core machine). */
+const CLI_TIMEOUT = 120_000;
 const start = (args: string[], env: NodeJS.ProcessEnv = {}) => startCli(dataDir, args, env);
 
-describe('shanzhi CLI', () => {
+describe('shanzhi CLI', { timeout: CLI_TIMEOUT }, () => {
   it('prints its version and help', async () => {
     const v = await run(['--version']);
     expect(v).toMatchObject({ code: 0, stdout: `${version}\n` });
@@ -75,7 +77,7 @@ describe.each(testDatabases)('shanzhi migrate on %s', (dialect) => {
   });
 });
 
-describe('shanzhi detect', () => {
+describe('shanzhi detect', { timeout: CLI_TIMEOUT }, () => {
   const anchors = join(import.meta.dirname, 'fixtures', 'surveillance');
 
   it('writes the contract columns with the alarms R gives', async () => {
@@ -120,7 +122,7 @@ describe('shanzhi detect', () => {
   });
 });
 
-describe('shanzhi demo', () => {
+describe('shanzhi demo', { timeout: CLI_TIMEOUT }, () => {
   it('generates into the database once, and refuses a second time in one line', async () => {
     const env = { SHANZHI_DATA_DIR: join(dataDir, 'demo-db') };
     const first = await run(['demo', 'generate', '--records', '1500', '--seed', 'cli', '--json'], env);

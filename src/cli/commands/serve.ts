@@ -2,8 +2,6 @@ import type { Command } from 'commander';
 import { bootstrapAdmin, pruneAuthRecords } from '../../auth/index.js';
 import { type Config, loadSecrets } from '../../config.js';
 import { sweepCube } from '../../cube/index.js';
-import { runDueReports } from '../../reports/jobs/index.js';
-import { buildApp } from '../../server/app.js';
 import { openStore } from '../../store/open.js';
 import { runScheduledWarnings } from '../../warnings/index.js';
 import { configOf, prepareStore } from '../context.js';
@@ -48,6 +46,12 @@ export async function serve(config: Config, mode: { demoMode?: boolean } = {}): 
     await store.close();
     throw error;
   }
+  // Imported here: the app pulls in every feature (the reports with ECharts and docx among them), seconds of loading
+  // that `shanzhi demo` should not pay before it checks its flags.
+  const [{ buildApp }, { runDueReports }] = await Promise.all([
+    import('../../server/app.js'),
+    import('../../reports/jobs/index.js'),
+  ]);
   const app = await buildApp({
     store,
     secret,
