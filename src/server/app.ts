@@ -30,6 +30,7 @@ import { engineRoutes, monthlyProblemRoutes, warningRoutes } from '../warnings/i
 import { registerErrorHandling } from './errors.js';
 import { type Authenticate, type RouteEntry, registerGuard } from './guard.js';
 import { type HealthDeps, healthRoutes } from './health.routes.js';
+import { webRoutes } from './web.js';
 
 export interface AppOptions {
   store: Store;
@@ -51,6 +52,8 @@ export interface AppOptions {
   trustProxy?: boolean | string;
   /** The clock of sign-in, sessions and lockout (tests move it instead of sleeping). */
   now?: () => number;
+  /** The built web app served at `/` (default dist/web; see server/web.ts). */
+  webDir?: string;
   /** Replaces the session and API-token authentication (the test harness wraps it; see server/testing.ts). */
   authenticate?: Authenticate;
 }
@@ -151,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(monthlyProblemRoutes, deps);
   await app.register(reportRoutes, { db: options.store.db, now: options.now });
   await app.register(reportJobRoutes, { db: options.store.db });
+  await app.register(webRoutes, { webDir: options.webDir });
   await app.ready();
   return app;
 }

@@ -115,6 +115,8 @@ const creditCode = (n: number) => makeCreditCode(`91330782MA${String(n).padStart
 /** Every route of the app by `METHOD url` (the route table's url); the matrix fails on a route missing here. */
 export const routeCases: Record<string, RouteCase> = {
   'GET /api/health': { scoping: 'none', request: () => get('/api/health') },
+  // The web app's files and pages (server/web.ts): public, so the login page loads before anyone signs in.
+  'GET /*': { scoping: 'none', request: () => get('/') },
 
   'GET /api/places': { scoping: 'none', request: () => get('/api/places') },
   'GET /api/places/:code': { scoping: 'none', request: (t) => get(`/api/places/${t.village}`) },
