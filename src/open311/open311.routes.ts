@@ -1,6 +1,6 @@
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { catalogueChangeset, getServiceDefinition, listServices } from './catalogue.service.js';
 import { resolveJurisdiction } from './jurisdiction.js';
 import { badRequest, toOpen311Error } from './open311.errors.js';
@@ -71,13 +71,16 @@ const open311Scope: FastifyPluginAsync<Open311Deps> = async (app, deps) => {
     }
     return sendOpen311(reply, formatOfUrl(request.url), 'errors', open311Error.errors, open311Error.status);
   });
-  app.setNotFoundHandler((request, reply) => {
+  const noResource = (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '';
     const errors = [{ code: 404, description: `no Open311 resource ${request.method} ${path.slice(0, 200)}` }];
     return sendOpen311(reply, formatOfUrl(request.url), 'errors', errors, 404);
-  });
+  };
+  app.setNotFoundHandler(noResource);
 
   const hide = { hide: true };
+  // The web app's GET /* (src/server/web.ts) would otherwise take unknown Open311 paths; they keep the spec's errors.
+  app.get('/*', { config: { permission: 'public' }, schema: hide }, noResource);
 
   app.get('/discovery.:format', { config: { permission: 'public' }, schema: hide }, async (request, reply) => {
     const format = formatParam(request);

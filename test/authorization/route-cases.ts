@@ -451,6 +451,12 @@ export const routeCases: Record<string, RouteCase> = {
   },
 
   'GET /open311/discovery.:format': { scoping: 'none', request: () => get('/open311/discovery.json') },
+  // Public, and always a 404 in the spec's error list: allowed means that answer (not the guard's refusal).
+  'GET /open311/*': {
+    scoping: 'none',
+    request: () => get('/open311/v2/nothing.json'),
+    allowed: (response) => response.statusCode === 404 && /no Open311 resource/.test(response.body),
+  },
   'GET /open311/v2/services.:format': {
     scoping: 'none',
     request: (t) => get(`/open311/v2/services.json?jurisdiction_id=${t.town}`),
