@@ -1,23 +1,24 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Serving, startCli, whenListening } from '../src/cli/testing.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  horizontalOverflow,
+  OVERVIEW_READY,
+  pageErrors,
+  screenshot,
+  signIn,
+  TOWN,
+  useWebApp,
+  WEB_DIR,
+} from './harness.js';
 
 /*
- * The command-room web app end to end: the built app (dist/web, built by `npm test` before vitest runs) served by
- * `shanzhi demo` over a small demo town, driven in Debian's Chromium. Screenshots go to e2e/screenshots/ (git-ignored)
- * for a person to look at.
+ * The overview end to end: the built app served by `shanzhi demo` over a small demo town, driven in Debian's
+ * Chromium (see harness.ts). Screenshots go to e2e/screenshots/ (git-ignored).
  */
 
-const ROOT = join(import.meta.dirname, '..');
-const WEB_DIR = join(ROOT, 'dist', 'web');
-const SHOTS = join(import.meta.dirname, 'screenshots');
-const CHROMIUM = process.env.SHANZHI_CHROMIUM ?? '/usr/bin/chromium';
-const DEMO_PASSWORD = 'Shanzhi-Demo-2026';
-const TOWN = '330782199';
 const KPI_BUDGET_KB = 600;
 const USABLE_BUDGET_MS = 1500;
 
@@ -67,15 +68,6 @@ async function complaintsShow(page: Page, value: string | undefined): Promise<vo
   );
 }
 
-async function signIn(page: Page, url: string, username: string): Promise<void> {
-  await page.goto(`${url}/`);
-  await page.waitForURL(/\/login$/);
-  await page.getByLabel(/用户名|Username/).fill(username);
-  await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
-  await page.waitForSelector('[data-kpi="complaints"]', { timeout: 20_000 });
-}
-
 /** Wait until the charts have drawn (their canvases exist) so screenshots show them. */
 async function chartsDrawn(page: Page): Promise<void> {
   for (const id of ['trend-chart', 'category-chart', 'village-map']) {
@@ -85,47 +77,8 @@ async function chartsDrawn(page: Page): Promise<void> {
 }
 
 describe('the command-room web app in Chromium', () => {
-  let dataDir: string;
-  let serving: Serving;
-  let browser: Browser;
-  let url: string;
-
-  beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium fonts-noto-cjk" (or set SHANZHI_CHROMIUM)`,
-      );
-    }
-    if (!existsSync(join(WEB_DIR, 'index.html'))) {
-      throw new Error('dist/web is missing: run "npm run build:web" first (npm test does it before vitest)');
-    }
-    mkdirSync(SHOTS, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'shanzhi-e2e-'));
-    const child = startCli(dataDir, ['demo', '--records', '20000', '--port', '0'], {
-      SHANZHI_DATA_DIR: join(dataDir, 'data'),
-    });
-    serving = await whenListening(child, 'demo');
-    url = serving.url;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  }, 240_000);
-
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const context of contexts) {
-      await context.close();
-    }
-    await browser?.close();
-    await serving?.stop();
-    if (dataDir) {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
-
-  const newPage = async (width: number, height: number) => {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
-    contexts.push(context);
-    return context.newPage();
-  };
+  const app = useWebApp();
+  const newPage = (width: number, height: number) => app.newPage(width, height);
 
   it('loads at most 600 KB of JavaScript (gzip) before the first page', () => {
     const html = readFileSync(join(WEB_DIR, 'index.html'), 'utf8');
@@ -141,13 +94,13 @@ describe('the command-room web app in Chromium', () => {
   });
 
   it('signs the analyst in, shows the API’s numbers, switches language, and prints how fast it is usable', async () => {
+    const { url } = app;
     const page = await newPage(1366, 768);
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    const errors = pageErrors(page);
     await page.goto(`${url}/`);
     await page.waitForURL(/\/login$/);
     await page.getByLabel('用户名').waitFor();
-    await page.screenshot({ path: join(SHOTS, 'login-1366x768.png') });
+    await screenshot(page, 'login');
     await signIn(page, url, 'demo-analyst');
 
     const answer = (await (await page.request.get(`${url}/api/stats?town=${TOWN}&${KPI_QUERY}`)).json()) as StatsAnswer;
@@ -158,7 +111,7 @@ describe('the command-room web app in Chromium', () => {
       Number(expected.complaints).toLocaleString('zh-CN'),
     );
     await chartsDrawn(page);
-    await page.screenshot({ path: join(SHOTS, 'overview-1366x768.png'), fullPage: true });
+    await screenshot(page, 'overview');
 
     // Usable: from navigation until the KPI cards hold numbers (session and stats loaded), on a warm cache; the
     // best of three loads, so one stall of a busy machine does not decide it.
@@ -166,7 +119,7 @@ describe('the command-room web app in Chromium', () => {
     for (let i = 0; i < 3; i += 1) {
       const started = Date.now();
       await page.goto(`${url}/`);
-      await page.waitForSelector('[data-kpi="complaints"]');
+      await page.waitForSelector(OVERVIEW_READY);
       loads.push(Date.now() - started);
     }
     const timing = await page.evaluate<string>(
@@ -197,28 +150,29 @@ describe('the command-room web app in Chromium', () => {
     await page.getByText('Complaints', { exact: true }).waitFor();
     expect(await page.evaluate<string>('document.documentElement.lang')).toBe('en-US');
     await chartsDrawn(page);
-    await page.screenshot({ path: join(SHOTS, 'overview-en-1366x768.png'), fullPage: true });
+    await screenshot(page, 'overview-en');
     await page.getByTestId('language-switch').getByText('中文').click();
     await page.getByText('投诉举报', { exact: true }).waitFor();
     expect(errors).toEqual([]);
   }, 120_000);
 
   it('lays the overview out at 1920×1080', async () => {
+    const { url } = app;
     const page = await newPage(1920, 1080);
     await signIn(page, url, 'demo-analyst');
     await chartsDrawn(page);
-    await page.screenshot({ path: join(SHOTS, 'overview-1920x1080.png'), fullPage: true });
+    await screenshot(page, 'overview');
     await page.goto(`${url}/login`);
     await page.getByLabel('用户名').waitFor();
-    await page.screenshot({ path: join(SHOTS, 'login-1920x1080.png') });
+    await screenshot(page, 'login');
     // Nothing wider than the window at the smaller size either.
     const small = await newPage(1366, 768);
     await signIn(small, url, 'demo-analyst');
-    const overflow = await small.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(small)).toBeLessThanOrEqual(0);
   }, 120_000);
 
   it('shows a village secretary only their village’s numbers', async () => {
+    const { url } = app;
     const page = await newPage(1366, 768);
     await signIn(page, url, 'demo-village-secretary');
     const me = (await (await page.request.get(`${url}/api/auth/me`)).json()) as {
@@ -250,6 +204,6 @@ describe('the command-room web app in Chromium', () => {
     await complaintsShow(analyst, own.complaints);
     expect(await shownCards(analyst)).toEqual(own);
     await chartsDrawn(page);
-    await page.screenshot({ path: join(SHOTS, 'overview-village-secretary-1366x768.png'), fullPage: true });
+    await screenshot(page, 'overview-village-secretary');
   }, 120_000);
 });

@@ -10,7 +10,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('loadConfig', () => {
   it('uses the documented defaults', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ databaseUrl: undefined, host: '127.0.0.1', port: 8080, secret: undefined });
+    expect(config).toMatchObject({
+      databaseUrl: undefined,
+      host: '127.0.0.1',
+      port: 8080,
+      secret: undefined,
+      webDir: undefined,
+    });
     expect(config.dataDir).toMatch(/\/data$/);
   });
 
@@ -27,6 +33,7 @@ describe('loadConfig', () => {
       databaseUrl: 'sqlite:a.db',
     });
     expect(loadConfig({ DATABASE_URL: '  ' }).databaseUrl).toBeUndefined();
+    expect(loadConfig({ SHANZHI_WEB_DIR: 'build/web' }).webDir).toMatch(/\/build\/web$/);
   });
 
   it('names the setting that is wrong', () => {

@@ -22,6 +22,8 @@ export interface Config {
    * about X-Forwarded-Proto/-For; absent: none (the server faces clients directly).
    */
   trustProxy: boolean | string;
+  /** `SHANZHI_WEB_DIR`: the built web app to serve at `/`; absent: `dist/web` of this checkout. */
+  webDir: string | undefined;
 }
 
 export interface ConfigFlags {
@@ -50,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: ConfigFl
     secret: nonEmpty(env.SHANZHI_SECRET),
     previousSecrets: (env.SHANZHI_PREVIOUS_SECRETS ?? '').split(/[\s,]+/).filter((secret) => secret !== ''),
     trustProxy: parseTrustProxy(nonEmpty(env.SHANZHI_TRUST_PROXY)),
+    webDir: optionalPath(env.SHANZHI_WEB_DIR),
   };
 }
 
@@ -58,6 +61,11 @@ function parseTrustProxy(value: string | undefined): boolean | string {
     return false;
   }
   return value === 'true' ? true : value;
+}
+
+function optionalPath(value: string | undefined): string | undefined {
+  const path = nonEmpty(value);
+  return path === undefined ? undefined : resolve(path);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

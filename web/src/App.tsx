@@ -9,14 +9,17 @@ import { PageLoading } from './components/PageLoading';
 import { QueryError } from './components/QueryError';
 import { SessionProvider } from './components/session';
 import { I18nProvider, useI18n } from './i18n/i18n';
+import { PAGES, pageOf } from './pages/registry';
 
 // Each page is its own chunk: the login page never loads ECharts.
 const LoginPage = lazy(() => import('./pages/login/LoginPage'));
-const loadOverview = () => import('./pages/overview/OverviewPage');
-const OverviewPage = lazy(loadOverview);
-// The overview is the first page after sign-in: fetch its code while the session loads, not after.
+const PAGE_ELEMENTS = PAGES.map((page) => {
+  const Page = lazy(page.load);
+  return { page, element: <Page /> };
+});
+// The page asked for is the first after sign-in: fetch its code while the session loads, not after.
 if (window.location.pathname !== '/login') {
-  void loadOverview();
+  void pageOf(window.location.pathname)?.load();
 }
 
 export const FONT_FAMILY = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
@@ -57,7 +60,9 @@ const router = createBrowserRouter([
     path: '/',
     element: <SignedIn />,
     children: [
-      { index: true, element: <OverviewPage /> },
+      ...PAGE_ELEMENTS.map(({ page, element }) =>
+        page.path === '/' ? { index: true, element } : { path: `${page.path.slice(1)}/*`, element },
+      ),
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

@@ -59,6 +59,7 @@ export async function serve(config: Config, mode: { demoMode?: boolean } = {}): 
     dataDir: config.dataDir,
     demoMode: mode.demoMode === true,
     trustProxy: config.trustProxy,
+    webDir: config.webDir,
   });
   const address = await app.listen({ host: config.host, port: config.port });
   process.stdout.write(

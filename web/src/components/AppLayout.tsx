@@ -5,11 +5,9 @@ import { logout } from '../api/auth';
 import type { PeriodKind } from '../api/stats';
 import { useI18n } from '../i18n/i18n';
 import type { Locale } from '../i18n/messages';
+import { pageOf, pagesFor } from '../pages/registry';
 import { PageLoading } from './PageLoading';
 import { useSession } from './session';
-
-/** The pages that exist, in menu order (later pages add themselves here). */
-const PAGES = [{ path: '/', label: 'nav.overview' }] as const;
 
 /** The shell of every signed-in page: side menu, header with town, period, language and the user menu. */
 export function AppLayout() {
@@ -37,8 +35,8 @@ export function AppLayout() {
         <Menu
           theme="dark"
           mode="inline"
-          selectedKeys={[location.pathname]}
-          items={PAGES.map((page) => ({ key: page.path, label: t(page.label) }))}
+          selectedKeys={[pageOf(location.pathname)?.path ?? location.pathname]}
+          items={pagesFor(me.permissions).map((page) => ({ key: page.path, label: t(page.label) }))}
           onClick={({ key }) => navigate(key)}
         />
       </Layout.Sider>

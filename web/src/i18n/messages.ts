@@ -1,6 +1,14 @@
+import { analysisEn, analysisZh } from '../pages/analysis/messages';
+import { importsEn, importsZh } from '../pages/imports/messages';
+import { recordsEn, recordsZh } from '../pages/records/messages';
+import { reportsEn, reportsZh } from '../pages/reports/messages';
+import { settingsEn, settingsZh } from '../pages/settings/messages';
+import { warningsEn, warningsZh } from '../pages/warnings/messages';
+
 /*
  * Every user-visible string of the web app, zh-CN first. The en-US dictionary must have exactly the same keys: the
- * type below makes a missing or extra key a compile error, so no page can show a raw key.
+ * type below makes a missing or extra key a compile error, so no page can show a raw key. Each page keeps its own
+ * strings beside it (pages/<page>/messages.ts, typed the same way) and they are merged here.
  */
 export const zhCN = {
   'app.name': '善治',
@@ -64,6 +72,12 @@ export const zhCN = {
   'error.unavailable': '服务暂不可用（数据库无响应或正在重启）：请稍后刷新页面。',
   'error.network': '无法连接服务器：请检查网络，或确认善治服务已启动（npm start）。',
   'error.unknown': '请求失败（{status}）：请刷新页面后重试。',
+  ...analysisZh,
+  ...importsZh,
+  ...recordsZh,
+  ...reportsZh,
+  ...settingsZh,
+  ...warningsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -131,6 +145,12 @@ export const enUS: Messages = {
   'error.unavailable': 'The service is unavailable (database not answering or restarting): reload in a moment.',
   'error.network': 'Cannot reach the server: check the network, or make sure Shanzhi is running (npm start).',
   'error.unknown': 'The request failed ({status}): reload the page and try again.',
+  ...analysisEn,
+  ...importsEn,
+  ...recordsEn,
+  ...reportsEn,
+  ...settingsEn,
+  ...warningsEn,
 };
 
 export type Locale = 'zh-CN' | 'en-US';
