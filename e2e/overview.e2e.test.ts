@@ -100,6 +100,8 @@ describe('the command-room web app in Chromium', () => {
     await page.goto(`${url}/`);
     await page.waitForURL(/\/login$/);
     await page.getByLabel('用户名').waitFor();
+    // `shanzhi demo` tells the login page so, and it names the demo users and their password.
+    await expect(page.getByTestId('demo-hint').textContent()).resolves.toContain('Shanzhi-Demo-2026');
     await screenshot(page, 'login');
     await signIn(page, url, 'demo-analyst');
 
@@ -164,6 +166,8 @@ describe('the command-room web app in Chromium', () => {
     await screenshot(page, 'overview');
     await page.goto(`${url}/login`);
     await page.getByLabel('用户名').waitFor();
+    // `shanzhi demo` tells the login page so, and it names the demo users and their password.
+    await expect(page.getByTestId('demo-hint').textContent()).resolves.toContain('Shanzhi-Demo-2026');
     await screenshot(page, 'login');
     // Nothing wider than the window at the smaller size either.
     const small = await newPage(1366, 768);

@@ -160,7 +160,9 @@ describe.each(testDatabases)(
       expect((await me(forged)).statusCode).toBe(401);
       expect((await t.anonymous.inject({ url: '/api/places', headers: forged })).statusCode).toBe(401);
       expect((await me({ cookie: `${SESSION_COOKIE}=not a token` })).statusCode).toBe(401);
-      expect((await t.anonymous.inject({ url: '/api/health', headers: forged })).statusCode).toBe(200);
+      const health = await t.anonymous.inject({ url: '/api/health', headers: forged });
+      expect(health.statusCode).toBe(200);
+      expect(health.json().demo).toBe(false);
       expect((await t.anonymous.inject({ url: '/api/places' })).statusCode).toBe(401);
       // A stale cookie does not stand in the way of signing in again.
       const again = await t.anonymous.inject({
@@ -364,6 +366,8 @@ describe.each(testDatabases)('demo mode on %s', (dialect) => {
     });
     expect(login.statusCode).toBe(200);
     expect(login.json().user.id).toBe(user.id);
+    // The login page learns from the health check that it may name the demo users.
+    expect((await t.anonymous.inject({ url: '/api/health' })).json()).toMatchObject({ status: 'ok', demo: true });
     expect(sessionHeaders({ token: 't', csrfToken: 'c' })).toEqual({
       cookie: `${SESSION_COOKIE}=t`,
       'x-csrf-token': 'c',

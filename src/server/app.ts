@@ -133,7 +133,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     dataDir: options.dataDir,
     afterWrite: updateCube,
   };
-  await app.register(healthRoutes, deps);
+  await app.register(healthRoutes, { ...deps, demoMode: options.demoMode });
   await app.register(authRoutes, { db: options.store.db, demoMode: options.demoMode, now: options.now });
   await app.register(userRoutes, { db: options.store.db, now: options.now });
   await app.register(placeRoutes, deps);

@@ -9,6 +9,8 @@ export interface HealthDeps {
   db: Db;
   dialect: DialectName;
   version: string;
+  /** Running as `shanzhi demo`: the login page then names the demo users and their password. */
+  demoMode?: boolean | undefined;
 }
 
 const healthSchema = z.object({
@@ -16,6 +18,7 @@ const healthSchema = z.object({
   version: z.string(),
   database: z.enum(['sqlite', 'postgres']),
   migration: z.string().nullable(),
+  demo: z.boolean(),
 });
 
 /** `GET /api/health`: answers only when the database answers. */
@@ -33,6 +36,7 @@ export const healthRoutes: FastifyPluginAsyncZod<HealthDeps> = async (app, deps)
         version: deps.version,
         database: deps.dialect,
         migration: await currentMigration(deps.db),
+        demo: deps.demoMode === true,
       };
     },
   );

@@ -39,3 +39,9 @@ export async function logout(): Promise<void> {
   await api.post<void>('/api/auth/logout');
   setCsrfToken(null);
 }
+
+/** Whether the server runs as `shanzhi demo` (its health check says so): the login page then names the demo users. */
+export async function isDemo(signal?: AbortSignal): Promise<boolean> {
+  const health = await api.get<{ demo?: boolean }>('/api/health', undefined, signal);
+  return health.demo === true;
+}

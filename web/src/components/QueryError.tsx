@@ -7,6 +7,7 @@ export function QueryError({ error, onRetry }: { error: unknown; onRetry?(): voi
   const { t } = useI18n();
   return (
     <Alert
+      data-testid="query-error"
       type="error"
       showIcon
       title={describeError(error, t)}

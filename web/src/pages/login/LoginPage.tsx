@@ -1,8 +1,9 @@
 import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { login } from '../../api/auth';
+import { isDemo, login } from '../../api/auth';
 import { describeError } from '../../api/errors';
+import { useQuery } from '../../api/useQuery';
 import { useI18n } from '../../i18n/i18n';
 import type { Locale } from '../../i18n/messages';
 
@@ -12,6 +13,7 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const demo = useQuery('health', isDemo);
 
   const submit = async (values: { username: string; password: string }) => {
     setBusy(true);
@@ -52,6 +54,15 @@ export default function LoginPage() {
           />
         </div>
         <Typography.Paragraph type="secondary">{t('app.subtitle')}</Typography.Paragraph>
+        {demo.data === true && (
+          <Alert
+            data-testid="demo-hint"
+            type="info"
+            showIcon
+            title={t('login.demoHint')}
+            style={{ marginBottom: 16 }}
+          />
+        )}
         {error !== undefined && (
           <Alert type="error" showIcon title={describeError(error, t, 'login')} style={{ marginBottom: 16 }} />
         )}
