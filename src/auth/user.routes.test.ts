@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../server/testing.js';
 import { testDatabases } from '../store/testing.js';
+import { roleDefinitions, roles } from './permissions.js';
 
 const A = '330782100';
 const B = '330782200';
@@ -257,6 +258,30 @@ describe.each(testDatabases)(
       expect(self.json().error.details.issues[0].path).toBe('disabled');
       expect((await t.app.inject({ url: '/api/users/abc' })).statusCode).toBe(422);
       expect((await t.app.inject({ url: '/api/users/999999' })).statusCode).toBe(404);
+    });
+
+    it('lists the roles with their permissions and scopes to any signed-in user, not to nobody', async () => {
+      const answer = await as(leaderA).get('/api/roles');
+      expect(answer.statusCode, answer.body).toBe(200);
+      const listed = answer.json() as { code: string; name: string; permissions: string[]; scopes: string[] }[];
+      expect(listed.map((role) => role.code)).toEqual([...roles]);
+      expect(listed.find((role) => role.code === 'village_secretary')).toEqual({
+        code: 'village_secretary',
+        name: '村（社区）书记',
+        permissions: [...roleDefinitions.village_secretary.permissions],
+        scopes: ['village'],
+      });
+      expect(listed.find((role) => role.code === 'admin')?.permissions).toContain('users:write');
+      expect((await t.anonymous.inject({ url: '/api/roles' })).statusCode).toBe(401);
+      // It takes no input: any query string gets the same list, never an error.
+      await fc.assert(
+        fc.asyncProperty(fc.dictionary(fc.string({ maxLength: 8 }), fc.string({ maxLength: 12 })), async (query) => {
+          const response = await as(auditorA).get(`/api/roles?${new URLSearchParams(query).toString()}`);
+          expect(response.statusCode).toBe(200);
+          expect(response.json()).toEqual(listed);
+        }),
+        { numRuns: 30 },
+      );
     });
 
     it('never answers random user bodies with a 5xx, nor stores a bad user (fuzz)', async () => {

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../server/guard.js';
 import type { Db } from '../store/database.js';
+import { permissions, roleDefinitions, roles, scopeKinds } from './permissions.js';
 import {
   getUser,
   listUsers,
@@ -29,10 +30,38 @@ export interface UserRouteDeps {
 
 const tags = ['users'];
 
+const roleSchema = z.object({
+  code: z.enum(roles),
+  /** zh-CN name, as the UI and the docs show it. */
+  name: z.string(),
+  permissions: z.array(z.enum(permissions)),
+  /** The scope kinds the role may be granted within. */
+  scopes: z.array(z.enum(scopeKinds)),
+});
+
+/** The ten roles as permissions.ts defines them: what a grant's role means, for forms and the settings page. */
+export function listRoles(): z.infer<typeof roleSchema>[] {
+  return roles.map((code) => ({
+    code,
+    name: roleDefinitions[code].name,
+    permissions: [...roleDefinitions[code].permissions],
+    scopes: [...roleDefinitions[code].scopes],
+  }));
+}
+
 /** `/api/users`: accounts and their grants, for administrators (users:read, users:write) within their scope. */
 export const userRoutes: FastifyPluginAsyncZod<UserRouteDeps> = async (app, deps) => {
   const as = (request: FastifyRequest) => ({ db: deps.db, now: deps.now, actor: actorOf(request) });
 
+  // Public knowledge (docs/auth.md prints the same table): any signed-in actor may read what the roles mean.
+  app.get(
+    '/api/roles',
+    {
+      config: { permission: 'signed-in' },
+      schema: { tags, summary: 'The roles, their permissions and scope kinds', response: { 200: z.array(roleSchema) } },
+    },
+    async () => listRoles(),
+  );
   app.get(
     '/api/users',
     {

@@ -20,6 +20,31 @@ const CSV = [
   'W-3,2025-06-04 10:00,噪声扰民,不存在村,received',
 ].join('\r\n');
 
+/** The headers of the demo town's 12345 export, in its order (src/demo/export/work-order-columns.ts). */
+const WORK_ORDER_HEADERS = [
+  '工单编号',
+  '来电时间',
+  '诉求渠道',
+  '诉求人',
+  '联系电话',
+  '诉求标题',
+  '诉求内容',
+  '事发地址',
+  '所属镇街',
+  '所属村社',
+  '问题分类',
+  '统一社会信用代码',
+  '承办单位',
+  '办理期限',
+  '首次响应时间',
+  '办结时间',
+  '办理状态',
+  '是否解决',
+  '满意度',
+  '是否疑难',
+  '重办次数',
+];
+
 describe.each(testDatabases)('/api/imports on %s', (dialect) => {
   const t = useTestApp(dialect);
   beforeAll(async () => {
@@ -71,6 +96,70 @@ describe.each(testDatabases)('/api/imports on %s', (dialect) => {
   it('lists the profiles an upload can name', async () => {
     const profiles = (await t.app.inject({ url: '/api/import-profiles' })).json();
     expect(profiles.map((p: { name: string }) => p.name)).toContain('12345-work-orders');
+    // Value maps travel with the columns (the settings page shows them): the 12345 export's status words.
+    const workOrders = profiles.find((p: { name: string }) => p.name === '12345-work-orders');
+    const status = workOrders.columns.find((c: { field: string }) => c.field === 'status');
+    expect(status.map).toMatchObject({ 已受理: expect.any(String) });
+    expect(workOrders.columns.find((c: { field: string }) => c.field === 'externalNo').map).toBeNull();
+  });
+
+  it('proposes the built-in profile of a 12345 export, and a generic one for other headers', async () => {
+    const header = WORK_ORDER_HEADERS.join(',');
+    const row =
+      'G-1,2025-06-03 09:00:00,12345热线,张三,13800000000,占道,占道经营,苏华村1号,苏溪镇,苏华村,市容/占道,,,,,,已受理,否,,否,0';
+    const detect = (name: string, content: string) =>
+      t.app.inject({ method: 'POST', url: '/api/import-profiles/detect', ...multipart({}, { name, content }) });
+
+    const exported = await detect('12345-工单导出.csv', `${header}\r\n${row}`);
+    expect(exported.statusCode, exported.body).toBe(200);
+    expect(exported.json()).toMatchObject({
+      fileName: '12345-工单导出.csv',
+      builtIn: '12345-work-orders',
+      profile: { name: '12345-work-orders', kind: 'complaint' },
+    });
+    expect(exported.json().matched).toContainEqual({ header: '工单编号', field: 'externalNo', confidence: 1 });
+
+    const other = await detect('new-system.csv', '受理编号,登记时间,反映内容,备注\r\nA-1,2025/6/3 9:00,噪声,x');
+    expect(other.statusCode, other.body).toBe(200);
+    expect(other.json()).toMatchObject({
+      builtIn: null,
+      profile: { name: 'new-system-detected' },
+      unmatched: ['备注'],
+    });
+
+    const noFile = await t.app.inject({ method: 'POST', url: '/api/import-profiles/detect', ...multipart({ a: 'b' }) });
+    expect(noFile.statusCode).toBe(422);
+    expect(noFile.json().error.details.issues[0].path).toBe('file');
+    const xls = await detect('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]).toString('latin1'));
+    expect(xls.statusCode).toBe(422);
+    expect(xls.json().error.details.issues[0].path).toBe('file');
+  });
+
+  it('never answers 5xx to random files sent for detection', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(fc.constantFrom(...WORK_ORDER_HEADERS, 'externalNo', 'openedAt', ''), fc.string()), {
+          maxLength: 8,
+        }),
+        fc.string({ maxLength: 300 }),
+        fc.constantFrom('a.csv', 'b.jsonl', 'c.xlsx', 'd', 'e.json'),
+        async (header, body, name) => {
+          const response = await t.app.inject({
+            method: 'POST',
+            url: '/api/import-profiles/detect',
+            ...multipart({}, { name, content: `${header.join(',')}\r\n${body}` }),
+          });
+          expect(response.statusCode, response.body).toBeLessThan(500);
+          if (response.statusCode === 200) {
+            expect((response.json().profile.columns as unknown[]).length).toBeGreaterThan(0);
+          } else {
+            expect(response.statusCode).toBe(422);
+            expect(response.json().error.details.issues[0].path).toBe('file');
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('refuses uploads without a file or with an unknown profile, naming the field', async () => {

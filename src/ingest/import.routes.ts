@@ -10,6 +10,7 @@ import { AppError, invalidField } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
 import { actorOf } from '../server/guard.js';
 import { runAfterWrites } from '../warnings/index.js';
+import { detectRoutes } from './detect.routes.js';
 import {
   batchIdParamsSchema,
   exportIssuesQuerySchema,
@@ -41,6 +42,7 @@ export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
  */
 export const importRoutes: FastifyPluginAsyncZod<Omit<ImportServiceDeps, 'actor'>> = async (app, deps) => {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20 } });
+  await app.register(detectRoutes, deps);
   const running = new Set<Promise<unknown>>();
   app.addHook('onClose', async () => {
     await Promise.allSettled(running);

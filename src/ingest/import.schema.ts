@@ -78,5 +78,24 @@ export const profileSummarySchema = z.object({
   kind: z.enum(['complaint', 'case']),
   sourceSystem: z.string(),
   origin: z.enum(['built-in', 'data', 'file']),
-  columns: z.array(z.object({ header: z.string(), field: z.string(), type: z.string() })),
+  columns: z.array(
+    z.object({
+      header: z.string(),
+      field: z.string(),
+      type: z.string(),
+      /** Source word → our value, where the column has a value map (statuses, channels …). */
+      map: z.record(z.string(), z.string()).nullable(),
+    }),
+  ),
+});
+
+/** A profile proposed for an uploaded file (`POST /api/import-profiles/detect`). */
+export const detectedProfileSchema = z.object({
+  fileName: z.string(),
+  /** The built-in profile the proposal is, or is based on when the proposal's name ends in -custom; else null. */
+  builtIn: z.string().nullable(),
+  /** The proposed profile, as a profile file holds it (columns with formats, notes starting TODO where unsure). */
+  profile: z.record(z.string(), z.unknown()),
+  matched: z.array(z.object({ header: z.string(), field: z.string(), confidence: z.number() })),
+  unmatched: z.array(z.string()),
 });

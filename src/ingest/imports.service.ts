@@ -61,6 +61,11 @@ export function listProfileSummaries(deps: { dataDir: string }): z.infer<typeof 
     kind: profile.kind,
     sourceSystem: profile.sourceSystem,
     origin,
-    columns: profile.columns.map((c) => ({ header: c.header, field: c.field, type: c.format.type })),
+    columns: profile.columns.map((c) => ({
+      header: c.header,
+      field: c.field,
+      type: c.format.type,
+      map: 'map' in c.format && c.format.map ? c.format.map : null,
+    })),
   }));
 }

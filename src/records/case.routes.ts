@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../server/guard.js';
 import { answerIdempotently, checkIdempotencyKey, idempotencyHeadersSchema } from '../server/idempotency.js';
-import { casePageSchema, caseSchema, createCaseSchema, listCasesQuerySchema } from './case.schema.js';
+import { caseDetailSchema, casePageSchema, caseSchema, createCaseSchema, listCasesQuerySchema } from './case.schema.js';
 import { getCase, listCases, upsertCase, upsertCases } from './case.service.js';
 import { recordBatchResultSchema, recordBatchSchema } from './record.batch.js';
-import { recordIdParamsSchema } from './record.schema.js';
+import { recordHistoryQuerySchema, recordIdParamsSchema } from './record.schema.js';
 import { type RecordRouteDeps, WRITE_HEADER, writeStatus } from './record.service.js';
 
 const tags = ['cases'];
@@ -31,9 +31,15 @@ export const caseRoutes: FastifyPluginAsyncZod<RecordRouteDeps> = async (app, de
     '/api/cases/:id',
     {
       config: { permission: 'records:read' },
-      schema: { tags, summary: 'One enforcement case', params: recordIdParamsSchema, response: { 200: caseSchema } },
+      schema: {
+        tags,
+        summary: 'One enforcement case (history=true adds its changes)',
+        params: recordIdParamsSchema,
+        querystring: recordHistoryQuerySchema,
+        response: { 200: caseDetailSchema },
+      },
     },
-    async (request) => getCase({ ...deps, actor: actorOf(request) }, request.params.id),
+    async (request) => getCase({ ...deps, actor: actorOf(request) }, request.params.id, request.query),
   );
   app.post(
     '/api/cases',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   checkRecordRules,
   pageSchema,
+  recordChangeSchema,
   recordInputShape,
   recordListQueryShape,
   recordOutputShape,
@@ -49,6 +50,10 @@ export const listCasesQuerySchema = z.object({
   source: z.enum(caseSources).optional(),
 });
 export type ListCasesQuery = z.input<typeof listCasesQuerySchema>;
+
+/** One case as its GET answers it: with its change history when asked (`history=true`). */
+export const caseDetailSchema = caseSchema.extend({ history: z.array(recordChangeSchema).optional() });
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
 export const casePageSchema = pageSchema(caseSchema);
 export type CasePage = z.infer<typeof casePageSchema>;

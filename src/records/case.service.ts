@@ -7,6 +7,7 @@ import { presentCase } from './case.presenter.js';
 import { findCaseRow, listCaseRows } from './case.repo.js';
 import {
   type Case,
+  type CaseDetail,
   type CasePage,
   type CreateCaseInput,
   createCaseSchema,
@@ -16,15 +17,18 @@ import {
 import { findComplaintRow } from './complaint.repo.js';
 import { type RecordBatchResult, upsertRecordBatch } from './record.batch.js';
 import { createRefResolver } from './record.refs.js';
-import type { RecordFilter } from './record.repo.js';
+import { countRecordRows, type RecordFilter } from './record.repo.js';
 import { caseRow } from './record.rows.js';
+import { type RecordHistoryQuery, recordHistoryQuerySchema } from './record.schema.js';
 import {
   type RecordDeps,
   type RecordWriteDeps,
   type RecordWriteResult,
+  recordHistory,
   resolveRecordQuery,
   toPage,
   upsertApiRecords,
+  withTotal,
 } from './record.service.js';
 import type { RecordWrite } from './record.upsert.js';
 
@@ -121,14 +125,17 @@ async function loadCase(db: Db, scope: Scope, id: number) {
   return row;
 }
 
-/** One enforcement case by id, within the actor's records:read (else not_found). */
-export async function getCase(deps: RecordDeps, id: number): Promise<Case> {
-  return presentCase(await loadCase(deps.db, scopeOf(deps.actor, 'records:read'), id));
+/** One enforcement case by id, within the actor's records:read (else not_found); `history=true` adds its changes. */
+export async function getCase(deps: RecordDeps, id: number, query: RecordHistoryQuery = {}): Promise<CaseDetail> {
+  const { history } = parseInput(recordHistoryQuerySchema, query);
+  const found = presentCase(await loadCase(deps.db, scopeOf(deps.actor, 'records:read'), id));
+  return history ? { ...found, history: await recordHistory(deps.db, 'case', id, false) } : found;
 }
 
 /**
  * Cases matching the filters, newest first unless `order=asc`: the same filters as complaints (town, week or days,
- * category subtree, place subtree, department, difficult), plus status and source. Pages of at most 500. Only cases
+ * category subtree, place subtree, department, difficult, free text), plus status and source. Pages of at most 500
+ * (with `total` when asked). Only cases
  * the actor's records:read reaches.
  */
 export async function listCases(deps: RecordDeps, query: ListCasesQuery): Promise<CasePage> {
@@ -141,7 +148,9 @@ export async function listCases(deps: RecordDeps, query: ListCasesQuery): Promis
   if (data.source !== undefined) {
     equals.push({ column: 'source', value: data.source });
   }
-  const rows = await listCaseRows(deps.db, scopeOf(deps.actor, 'records:read'), { ...filter, equals }, paging);
+  const scope = scopeOf(deps.actor, 'records:read');
+  const rows = await listCaseRows(deps.db, scope, { ...filter, equals }, paging);
   const now = Date.now();
-  return toPage(rows, data.limit, (row) => presentCase(row, now));
+  const page = toPage(rows, data.limit, (row) => presentCase(row, now));
+  return withTotal(page, data.total, () => countRecordRows(deps.db, 'enforcement_case', scope, { ...filter, equals }));
 }

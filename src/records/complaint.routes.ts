@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../server/guard.js';
 import { answerIdempotently, checkIdempotencyKey, idempotencyHeadersSchema } from '../server/idempotency.js';
 import {
+  complaintDetailSchema,
   complaintPageSchema,
   complaintSchema,
   createComplaintSchema,
@@ -39,10 +40,11 @@ export const complaintRoutes: FastifyPluginAsyncZod<RecordRouteDeps> = async (ap
       config: { permission: 'records:read' },
       schema: {
         tags,
-        summary: 'One complaint (complainant masked; reveal=true&reason=… unmasks it for pii:read, audited)',
+        summary:
+          'One complaint (complainant masked; reveal=true&reason=… unmasks it for pii:read, audited; history=true adds its changes)',
         params: recordIdParamsSchema,
         querystring: revealQuerySchema,
-        response: { 200: complaintSchema },
+        response: { 200: complaintDetailSchema },
       },
     },
     async (request) => getComplaint({ ...deps, actor: actorOf(request) }, request.params.id, request.query),

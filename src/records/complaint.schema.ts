@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import {
   checkRecordRules,
+  historyQueryShape,
   pageSchema,
+  recordChangeSchema,
   recordInputShape,
   recordListQueryShape,
   recordOutputShape,
@@ -109,11 +111,12 @@ export const listComplaintsQuerySchema = z.object({
 export type ListComplaintsQuery = z.input<typeof listComplaintsQuerySchema>;
 
 /**
- * The query of one complaint: `reveal=true` with a `reason` (4–200 characters) shows the complainant unmasked to a
+ * The query of one complaint: `history=true` adds its change history; `reveal=true` with a `reason` (4–200 characters) shows the complainant unmasked to a
  * reader holding pii:read for it, and leaves an audit entry with the reason. Without reveal the reason is ignored.
  */
 export const revealQuerySchema = z
   .object({
+    ...historyQueryShape,
     reveal: z.union([z.boolean(), z.stringbool()]).default(false),
     reason: storableText(200).min(4, 'give at least 4 characters').optional(),
   })
@@ -127,6 +130,10 @@ export const revealQuerySchema = z
     }
   });
 export type RevealQuery = z.input<typeof revealQuerySchema>;
+
+/** One complaint as its GET answers it: with its change history when asked (`history=true`). */
+export const complaintDetailSchema = complaintSchema.extend({ history: z.array(recordChangeSchema).optional() });
+export type ComplaintDetail = z.infer<typeof complaintDetailSchema>;
 
 export const complaintPageSchema = pageSchema(complaintSchema);
 export type ComplaintPage = z.infer<typeof complaintPageSchema>;

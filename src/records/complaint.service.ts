@@ -8,6 +8,7 @@ import { presentComplaint } from './complaint.presenter.js';
 import { findComplaintRow, listComplaintRows } from './complaint.repo.js';
 import {
   type Complaint,
+  type ComplaintDetail,
   type ComplaintPage,
   type CreateComplaintInput,
   createComplaintSchema,
@@ -19,16 +20,18 @@ import {
 import { maskPersonalText } from './personal-text.js';
 import { type RecordBatchResult, upsertRecordBatch } from './record.batch.js';
 import { createRefResolver } from './record.refs.js';
-import type { RecordFilter } from './record.repo.js';
+import { countRecordRows, type RecordFilter } from './record.repo.js';
 import { complaintRow } from './record.rows.js';
 import {
   type RecordDeps,
   type RecordWriteDeps,
   type RecordWriteOptions,
   type RecordWriteResult,
+  recordHistory,
   resolveRecordQuery,
   toPage,
   upsertApiRecords,
+  withTotal,
 } from './record.service.js';
 import type { RecordWrite } from './record.upsert.js';
 
@@ -91,13 +94,15 @@ async function loadComplaint(db: Db, scope: Scope, id: number) {
  * One complaint by id within the actor's records:read (else not_found), its complainant masked. With
  * `reveal=true&reason=…` the complainant is shown unmasked, when the actor holds pii:read where the complaint lies
  * (else forbidden); the read leaves a `complaint.pii_read` audit entry with the reason (phone and ID numbers in the
- * reason masked), in the same transaction.
+ * reason masked), in the same transaction. `history=true` adds the complaint's changes (recordHistory).
  */
-export async function getComplaint(deps: RecordDeps, id: number, query: RevealQuery = {}): Promise<Complaint> {
-  const { reveal, reason } = parseInput(revealQuerySchema, query);
+export async function getComplaint(deps: RecordDeps, id: number, query: RevealQuery = {}): Promise<ComplaintDetail> {
+  const { reveal, reason, history } = parseInput(revealQuerySchema, query);
   const readScope = scopeOf(deps.actor, 'records:read');
+  const withHistory = async (complaint: Complaint): Promise<ComplaintDetail> =>
+    history ? { ...complaint, history: await recordHistory(deps.db, 'complaint', id, reveal) } : complaint;
   if (!reveal) {
-    return presentComplaint(await loadComplaint(deps.db, readScope, id), deps.cipher);
+    return withHistory(presentComplaint(await loadComplaint(deps.db, readScope, id), deps.cipher));
   }
   return inTransaction(deps.db, async (db) => {
     const row = await loadComplaint(db, readScope, id);
@@ -115,13 +120,13 @@ export async function getComplaint(deps: RecordDeps, id: number, query: RevealQu
       reason: maskPersonalText(reason as string),
     });
     return presentComplaint(row, deps.cipher, Date.now(), true);
-  });
+  }).then(withHistory);
 }
 
 /**
  * Complaints matching the filters, newest first unless `order=asc`: a town, an ISO week or a range of days, a
  * category with everything below it, a place with everything within it, a department, a status, a channel, the
- * difficult flag. Pages of at most 500, by offset or by the cursor of the previous page. Only complaints the actor's
+ * difficult flag, free text (`q`). Pages of at most 500 (with `total` when asked), by offset or by the cursor of the previous page. Only complaints the actor's
  * records:read reaches; complainants always masked.
  */
 export async function listComplaints(deps: RecordDeps, query: ListComplaintsQuery): Promise<ComplaintPage> {
@@ -134,7 +139,9 @@ export async function listComplaints(deps: RecordDeps, query: ListComplaintsQuer
   if (data.channel !== undefined) {
     equals.push({ column: 'channel', value: data.channel });
   }
-  const rows = await listComplaintRows(deps.db, scopeOf(deps.actor, 'records:read'), { ...filter, equals }, paging);
+  const scope = scopeOf(deps.actor, 'records:read');
+  const rows = await listComplaintRows(deps.db, scope, { ...filter, equals }, paging);
   const now = Date.now();
-  return toPage(rows, data.limit, (row) => presentComplaint(row, deps.cipher, now));
+  const page = toPage(rows, data.limit, (row) => presentComplaint(row, deps.cipher, now));
+  return withTotal(page, data.total, () => countRecordRows(deps.db, 'complaint', scope, { ...filter, equals }));
 }

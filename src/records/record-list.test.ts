@@ -97,6 +97,46 @@ describe.each(testDatabases)('complaint lists on %s', (dialect) => {
     expect(await list({ order: 'asc', cursor: asc.nextCursor ?? '' })).toBe('CD');
   });
 
+  it('finds free text in title, description, address and external number, never in personal data', async () => {
+    const deps = recordDeps(t.db);
+    const add = async (name: string, overrides: Parameters<typeof makeComplaintInput>[0]) => {
+      ids[name] = (
+        await createComplaint(deps, makeComplaintInput({ openedAt: '2024-01-02T09:00:00+08:00', ...overrides }))
+      ).id;
+    };
+    await add('F', { title: '夜间施工噪声扰民', externalNo: 'Q-100%_x', complainantName: '李噪声' });
+    await add('G', { address: '苏溪镇工业区 Road 7', content: '油烟直排，电话13912345678' });
+    await add('H', { content: '反映 NOISE 问题', complainantPhone: '13700001111' });
+    const find = (q: string) => list({ q, from: '2024-01-01', to: '2024-01-31' });
+    expect(await find('噪声')).toBe('F');
+    expect(await find('road 7')).toBe('G');
+    expect(await find('noise')).toBe('H');
+    expect(await find('q-100%_')).toBe('F');
+    expect(await find('%')).toBe('F');
+    expect(await find('_')).toBe('F');
+    expect(await find('油烟')).toBe('G');
+    // The complainant's name and phone are encrypted: never found.
+    expect(await find('李噪')).toBe('');
+    expect(await find('13700001111')).toBe('');
+    // A phone number in the description is shown masked, so a search may not confirm it.
+    expect(await find('13912345678')).toBe('');
+    expect(await find('139 1234 5678')).toBe('');
+    expect(await find('   ')).toBe('HGF');
+    expect(await list({ q: '拖欠', town: world.otherTown })).toBe('E');
+  });
+
+  it('counts the matching records when asked for the total', async () => {
+    const deps = recordDeps(t.db);
+    expect((await listComplaints(deps, { limit: 1 })).total).toBeUndefined();
+    const all = await listComplaints(deps, { limit: 1, total: true });
+    expect(all.items).toHaveLength(1);
+    expect(all.total).toBe(Object.keys(ids).length);
+    expect((await listComplaints(deps, { town: world.town, week: '2025W23', total: 'true' })).total).toBe(2);
+    expect((await listComplaints(deps, { category: 'labour', difficult: true, total: true })).total).toBe(1);
+    expect((await listComplaints(deps, { q: '噪声', total: true })).total).toBe(1);
+    expect((await listComplaints(deps, { week: '2025-W22', total: true })).total).toBe(0);
+  });
+
   it('rejects bad filters, naming the parameter', async () => {
     const deps = recordDeps(t.db);
     const cases: [ListComplaintsQuery, string][] = [
@@ -113,6 +153,9 @@ describe.each(testDatabases)('complaint lists on %s', (dialect) => {
       [{ cursor: 'garbage' }, 'cursor'],
       [{ cursor: 'MTIzLjQ1', offset: 10 }, 'cursor'],
       [{ status: 'opened' as 'closed' }, 'status'],
+      [{ q: 'x'.repeat(101) }, 'q'],
+      [{ q: 'a\u0000b' }, 'q'],
+      [{ total: 'maybe' as 'true' }, 'total'],
     ];
     for (const [query, field] of cases) {
       await expect(listComplaints(deps, query), JSON.stringify(query)).rejects.toMatchObject({

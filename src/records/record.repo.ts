@@ -47,11 +47,16 @@ export interface RecordFilter {
   place?: { id: number; level: PlaceLevel };
   departmentId?: number;
   difficult?: boolean;
+  /** Free text in these columns (case-insensitive substring; see recordListQueryShape.q). */
+  text?: { value: string; columns: readonly TextColumn[] };
   /** Equality on a column of the table (status, channel, source). */
   equals?: { column: 'status' | 'channel' | 'source'; value: string }[];
   /** A further condition on the record `r`, written by a feature's repo (stats: flags and row keys). */
   where?: (eb: RecordEb) => Expression<SqlBool>;
 }
+
+/** The columns a free-text search looks in: never an encrypted one. */
+export type TextColumn = 'title' | 'content' | 'address' | 'external_no';
 
 export interface RecordPaging {
   limit: number;
@@ -149,6 +154,15 @@ function conditions(eb: RecordEb, scope: Scope, filter: RecordFilter): Expressio
   if (filter.difficult !== undefined) {
     all.push(eb('r.difficult', '=', filter.difficult ? 1 : 0));
   }
+  if (filter.text) {
+    // LIKE with its wildcards escaped; lower() on both sides, since PostgreSQL's LIKE is case-sensitive.
+    const pattern = `%${filter.text.value.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+    all.push(
+      eb.or(
+        filter.text.columns.map((column) => sql<SqlBool>`lower(${sql.ref(`r.${column}`)}) like ${pattern} escape '\\'`),
+      ),
+    );
+  }
   for (const { column, value } of filter.equals ?? []) {
     all.push(sql<SqlBool>`${sql.ref(`r.${column}`)} = ${value}`);
   }
@@ -183,6 +197,21 @@ export async function listRecordRows<T extends RecordTableName>(
   }
   // selectAll('r') returns every column of `table`; the type follows from the table name.
   return (await query.execute()) as RecordRow<T>[];
+}
+
+/** How many records within `scope` match the filter. */
+export async function countRecordRows(
+  db: Db,
+  table: RecordTableName,
+  scope: Scope,
+  filter: RecordFilter,
+): Promise<number> {
+  const row = await db
+    .selectFrom(sql<RecordView>`${sql.table(table)}`.as('r'))
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where((eb) => eb.and(conditions(eb, scope, filter)))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /** The record with this id when it lies within `scope` (else undefined: out of scope reads as not there). */

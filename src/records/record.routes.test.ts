@@ -111,6 +111,73 @@ describe.each(testDatabases)('/api/complaints and /api/cases on %s', (dialect) =
     }
   });
 
+  it('answers a record with its change history when asked (history=true), personal data masked', async () => {
+    const body = makeComplaintInput({ externalNo: 'HIST-1', content: '噪声扰民' });
+    const created = (await post('/api/complaints', body)).json();
+    await post('/api/complaints', {
+      ...body,
+      content: '噪声扰民，回电13912345678',
+      complainantName: '李四',
+      departmentCode: 'labour',
+      deadlineAt: '2025-06-09T09:30:00+08:00',
+      status: 'dispatched',
+    });
+    await post('/api/complaints', {
+      ...body,
+      content: '已处理',
+      departmentCode: 'labour',
+      status: 'closed',
+      closedAt: '2025-06-05T10:00:00+08:00',
+      deadlineAt: '2025-06-09T09:30:00+08:00',
+      complainantName: '李四',
+    });
+    const plain = (await t.app.inject({ url: `/api/complaints/${created.id}` })).json();
+    expect(plain.history).toBeUndefined();
+    const response = await t.app.inject({ url: `/api/complaints/${created.id}?history=true` });
+    expect(response.statusCode).toBe(200);
+    const { history } = response.json();
+    expect(history).toHaveLength(2);
+    expect(history[0]).toMatchObject({
+      origin: 'api',
+      changedAtMs: expect.any(Number),
+      changedAt: expect.stringMatching(/\+08:00$/),
+    });
+    expect(history[0].changes).toEqual({
+      content: { from: '噪声扰民', to: '噪声扰民，回电139****5678' },
+      complainantName: { changed: true },
+      department: { changed: true },
+      deadlineAt: { from: null, to: '2025-06-09T09:30:00.000+08:00' },
+      status: { from: 'received', to: 'dispatched' },
+    });
+    expect(history[1].changes).toMatchObject({
+      status: { from: 'dispatched', to: 'closed' },
+      closedAt: { from: null, to: '2025-06-05T10:00:00.000+08:00' },
+    });
+    expect(response.body).not.toMatch(/13912345678|李四/);
+
+    const caseBody = makeCaseInput({ externalNo: 'HIST-2' });
+    const aCase = (await post('/api/cases', caseBody)).json();
+    await post('/api/cases', { ...caseBody, partyName: '王某', outcome: 'penalty', penaltyFen: 50_000 });
+    const caseHistory = (await t.app.inject({ url: `/api/cases/${aCase.id}?history=1` })).json().history;
+    expect(caseHistory).toHaveLength(1);
+    expect(caseHistory[0].changes).toMatchObject({
+      partyName: { changed: true },
+      outcome: { from: null, to: 'penalty' },
+      penaltyFen: { from: null, to: 50_000 },
+    });
+    expect((await t.app.inject({ url: `/api/cases/${aCase.id}?history=maybe` })).statusCode).toBe(422);
+  });
+
+  it('searches free text and counts the total over HTTP', async () => {
+    await post('/api/cases', makeCaseInput({ externalNo: 'TXT-1', title: '违规搭建彩钢棚' }));
+    const response = await t.app.inject({ url: `/api/cases?q=${encodeURIComponent('彩钢')}&total=true&limit=5` });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ total: 1, items: [{ externalNo: 'TXT-1' }], nextCursor: null });
+    const long = await t.app.inject({ url: `/api/complaints?q=${'x'.repeat(101)}` });
+    expect(long.statusCode).toBe(422);
+    expect(issuePaths(long.json())).toContain('q');
+  });
+
   // Random bodies, and valid bodies with one or more fields replaced by random JSON: never a 5xx, always the error shape.
   const fields = Object.keys({ ...makeComplaintInput(), ...makeCaseInput() }).concat(['closedAt', 'complaintId']);
   // Text PostgreSQL or UTF-8 cannot store (NUL, unpaired surrogates) mixed with ordinary characters.
@@ -153,12 +220,38 @@ describe.each(testDatabases)('/api/complaints and /api/cases on %s', (dialect) =
 
   it('never answers random list parameters with a 5xx (fuzz)', async () => {
     const keys = ['town', 'week', 'from', 'to', 'category', 'place', 'department', 'difficult', 'limit', 'offset'];
+    for (const url of ['/api/cases', '/api/complaints']) {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.dictionary(
+            fc.constantFrom(...keys, 'cursor', 'order', 'status', 'q', 'total'),
+            fc.oneof(fc.string(), awkward, fc.string({ unit: fc.constantFrom('%', '_', '\\', "'", '噪', '1') })),
+          ),
+          async (q) => {
+            const response = await t.app.inject({ url, query: q });
+            expect(response.statusCode).toBeLessThan(500);
+            if (response.statusCode === 200 && q.total === 'true') {
+              expect(response.json().total).toBeGreaterThanOrEqual(response.json().items.length);
+            }
+          },
+        ),
+        { numRuns: 60 },
+      );
+    }
+  });
+
+  it('never answers random parameters of a record GET with a 5xx (fuzz)', async () => {
+    const id = (await post('/api/complaints', makeComplaintInput())).json().id;
     await fc.assert(
       fc.asyncProperty(
-        fc.dictionary(fc.constantFrom(...keys, 'cursor', 'order', 'status'), fc.oneof(fc.string(), awkward)),
-        async (q) => {
-          const response = await t.app.inject({ url: '/api/cases', query: q });
-          expect(response.statusCode).toBeLessThan(500);
+        fc.constantFrom('complaints', 'cases'),
+        fc.dictionary(
+          fc.constantFrom('history', 'reveal', 'reason'),
+          fc.oneof(fc.string(), awkward, fc.constantFrom('true', 'false', '1')),
+        ),
+        async (kind, q) => {
+          const response = await t.app.inject({ url: `/api/${kind}/${id}`, query: q });
+          expect([200, 403, 404, 422]).toContain(response.statusCode);
         },
       ),
       { numRuns: 60 },

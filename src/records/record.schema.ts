@@ -155,6 +155,14 @@ export const recordListQueryShape = {
   /** A department code of the town given in `town`. */
   department: code.optional(),
   difficult: z.union([z.boolean(), z.stringbool()]).optional(),
+  /**
+   * Free text found in the title, description, address or external number (case-insensitive, as typed). Text with a
+   * run of 7 or more digits is looked for in external numbers only: descriptions may carry phone and ID numbers, and
+   * a search must not confirm a number that the record shows masked. Never searches personal data.
+   */
+  q: storableText(100).optional(),
+  /** `true`: the answer also carries `total`, the number of records matching the filters (one count more). */
+  total: z.union([z.boolean(), z.stringbool()]).default(false),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
   /** The `nextCursor` of the previous page (faster than offset on deep pages). */
@@ -169,7 +177,29 @@ export type RecordListQuery = z.output<typeof recordListQuerySchema>;
 
 export const recordIdParamsSchema = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
 
-/** A page of records and the cursor of the next one (null on the last page). */
+/** A page of records and the cursor of the next one (null on the last page); `total` when asked with total=true. */
 export function pageSchema<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: z.number().optional() });
 }
+
+/** `history=true` on a record's GET adds its change history. */
+export const historyQueryShape = { history: z.union([z.boolean(), z.stringbool()]).default(false) };
+export const recordHistoryQuerySchema = z.object(historyQueryShape);
+export type RecordHistoryQuery = z.input<typeof recordHistoryQuerySchema>;
+
+const changedValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+/**
+ * One change of a record (an update by the API or a file import), oldest first: field (as the API names it) → its
+ * old and new value, or only `changed: true` for personal data and references kept as internal ids.
+ */
+export const recordChangeSchema = z.object({
+  changedAt: isoInstant,
+  changedAtMs: z.number(),
+  /** `api`, `import` … */
+  origin: z.string(),
+  changes: z.record(
+    z.string(),
+    z.object({ from: changedValue.optional(), to: changedValue.optional(), changed: z.boolean().optional() }),
+  ),
+});
+export type RecordChange = z.infer<typeof recordChangeSchema>;

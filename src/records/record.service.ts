@@ -2,16 +2,18 @@ import { appendAudit } from '../audit/index.js';
 import { type Actor, scopeOf } from '../auth/index.js';
 import { invalidField } from '../core/errors.js';
 import type { Cipher } from '../core/pii/index.js';
-import { parseDay, parseWeek } from '../core/time/index.js';
+import { parseDay, parseWeek, townIso } from '../core/time/index.js';
 import { requireDepartment } from '../orgs/index.js';
 import { requirePlace } from '../places/index.js';
 import type { Db } from '../store/database.js';
+import type { RecordKind } from '../store/tables/intake.js';
 import { requireCategory } from '../taxonomy/index.js';
+import { maskPersonalText } from './personal-text.js';
 import { checkRecordWrite, type RecordWritePermission } from './record.access.js';
 import { recordAuditEntries } from './record.audit.js';
 import { requireTown } from './record.refs.js';
 import type { RecordFilter, RecordPaging } from './record.repo.js';
-import type { RecordListQuery } from './record.schema.js';
+import type { RecordChange, RecordListQuery } from './record.schema.js';
 import {
   type AfterWrite,
   type RecordInsert,
@@ -20,6 +22,7 @@ import {
   type UpsertOutcome,
   upsertRecords,
 } from './record.upsert.js';
+import { selectChanges } from './record.upsert.repo.js';
 
 /*
  * The rules complaints and enforcement cases share: writing through the upsert (a second record under the same
@@ -90,6 +93,8 @@ export async function upsertApiRecords(
   return writes;
 }
 
+const TEXT_COLUMNS = ['title', 'content', 'address', 'external_no'] as const;
+
 /** A list query's codes resolved to ids (unknown ones are invalid_input naming the parameter) and its paging. */
 export async function resolveRecordQuery(
   db: Db,
@@ -126,6 +131,13 @@ export async function resolveRecordQuery(
   if (query.difficult !== undefined) {
     filter.difficult = query.difficult;
   }
+  const text = query.q?.trim();
+  if (text) {
+    filter.text = {
+      value: text,
+      columns: /[0-9]{7}/.test(text.replace(/[\s()+-]/g, '')) ? ['external_no'] : TEXT_COLUMNS,
+    };
+  }
   if (query.cursor !== undefined && query.offset !== undefined) {
     throw invalidField('cursor', 'give cursor or offset, not both');
   }
@@ -142,6 +154,49 @@ function decodeCursor(cursor: string): { openedAt: number; id: number } {
     throw invalidField('cursor', 'not a cursor of this list (use nextCursor as given)');
   }
   return { openedAt, id };
+}
+
+/** A page with `total` added when the query asked for it (`count` runs only then). */
+export async function withTotal<P extends object>(
+  page: P,
+  asked: boolean,
+  count: () => Promise<number>,
+): Promise<P & { total?: number }> {
+  return asked ? { ...page, total: await count() } : page;
+}
+
+/**
+ * A record's changes, oldest first, as the API names its fields: `*_id` references only as changed (their ids mean
+ * nothing outside), instants as town ISO text, free text with the personal data it carries masked unless `reveal`.
+ */
+export async function recordHistory(db: Db, kind: RecordKind, id: number, reveal: boolean): Promise<RecordChange[]> {
+  const rows = await selectChanges(db, kind, id);
+  return rows.map((row) => {
+    const changes: RecordChange['changes'] = {};
+    for (const [column, entry] of Object.entries(JSON.parse(row.changes) as Record<string, Record<string, unknown>>)) {
+      const base = column.replace(/_id$/, '');
+      const field = base.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+      if (column.endsWith('_id') || !('from' in entry || 'to' in entry)) {
+        changes[field] = { changed: true };
+        continue;
+      }
+      const value = (raw: unknown) => {
+        if (raw === null || raw === undefined) {
+          return null;
+        }
+        if (column.endsWith('_at') && (typeof raw === 'number' || /^[0-9]+$/.test(String(raw)))) {
+          return townIso(Number(raw));
+        }
+        if (typeof raw === 'string') {
+          return reveal ? raw : maskPersonalText(raw);
+        }
+        return typeof raw === 'number' || typeof raw === 'boolean' ? raw : String(raw);
+      };
+      changes[field] = { from: value(entry.from), to: value(entry.to) };
+    }
+    const at = Number(row.changed_at);
+    return { changedAt: townIso(at), changedAtMs: at, origin: row.origin, changes };
+  });
 }
 
 /** The page of presented items and the cursor after its last row, from rows fetched with one row extra. */

@@ -58,6 +58,17 @@ export async function insertChanges(
     .execute();
 }
 
+/** A record's stored changes, oldest first. */
+export async function selectChanges(db: Db, kind: RecordKind, recordId: number) {
+  return db
+    .selectFrom('record_change')
+    .select(['origin', 'changes', 'changed_at'])
+    .where('record_kind', '=', kind)
+    .where('record_id', '=', recordId)
+    .orderBy('id')
+    .execute();
+}
+
 /** The ids of complaints by (source system, external number), for cases that name the complaint they came from. */
 export async function complaintIdsByExternalNo(
   db: Db,

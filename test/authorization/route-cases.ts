@@ -230,6 +230,24 @@ export const routeCases: Record<string, RouteCase> = {
   },
 
   'GET /api/import-profiles': { scoping: 'none', request: () => get('/api/import-profiles') },
+  'POST /api/import-profiles/detect': {
+    scoping: 'none',
+    request: () => ({
+      method: 'POST',
+      url: '/api/import-profiles/detect',
+      ...multipartBody(
+        [],
+        [
+          {
+            field: 'file',
+            filename: 'a.csv',
+            type: 'text/csv',
+            content: Buffer.from('externalNo,openedAt\r\nA,2025-06-03'),
+          },
+        ],
+      ),
+    }),
+  },
   'POST /api/imports': { scoping: 'town-whole', request: importUpload },
   'GET /api/imports': {
     scoping: 'town-whole',
@@ -286,6 +304,7 @@ export const routeCases: Record<string, RouteCase> = {
       json('POST', '/api/auth/password', { currentPassword: self?.password, newPassword: `Matrix-Pw-${n}-long` }),
   },
 
+  'GET /api/roles': { scoping: 'none', request: () => get('/api/roles') },
   'GET /api/users': {
     scoping: 'town-whole',
     request: () => get('/api/users'),

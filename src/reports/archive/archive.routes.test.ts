@@ -77,6 +77,41 @@ describe.each(testDatabases)('/api/reports on %s', (dialect) => {
     }
   }, 120_000);
 
+  it('shows a file inline in a sandbox when asked (the web app previews the HTML), and downloads by default', async () => {
+    const [report] = (await t.app.inject({ url: `/api/reports?town=${world.town}&limit=1` })).json().items;
+    const inline = await t.app.inject({ url: `/api/reports/${report.id}/file?format=html&disposition=inline` });
+    expect(inline.statusCode, inline.body.slice(0, 200)).toBe(200);
+    expect(inline.headers['content-type']).toBe(CONTENT_TYPES.html);
+    expect(inline.headers['content-disposition']).toBe(
+      contentDisposition('苏溪镇案件信息通报2025年第23周.html', 'inline'),
+    );
+    expect(inline.headers['content-disposition']).toMatch(/^inline; /);
+    expect(inline.headers['content-security-policy']).toBe('sandbox allow-scripts');
+    expect(inline.headers['x-content-type-options']).toBe('nosniff');
+    expect(inline.body).toContain('苏溪镇案件信息通报');
+
+    const download = await t.app.inject({ url: `/api/reports/${report.id}/file?format=html` });
+    expect(download.headers['content-disposition']).toMatch(/^attachment; /);
+    expect(download.headers['content-security-policy']).toBeUndefined();
+    const explicit = await t.app.inject({ url: `/api/reports/${report.id}/file?format=xlsx&disposition=attachment` });
+    expect(explicit.headers['content-disposition']).toBe(
+      contentDisposition('苏溪镇案件信息通报2025年第23周.xlsx', 'attachment'),
+    );
+
+    const bad = await t.app.inject({ url: `/api/reports/${report.id}/file?format=html&disposition=open` });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.details.issues[0].path).toMatch(/disposition/);
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 12 }), async (value) => {
+        const response = await t.app.inject({
+          url: `/api/reports/${report.id}/file?format=html&disposition=${encodeURIComponent(value)}`,
+        });
+        expect(response.statusCode).toBe(value === 'inline' || value === 'attachment' ? 200 : 422);
+      }),
+      { numRuns: 30 },
+    );
+  }, 120_000);
+
   it('shows the scheduled runs', async () => {
     const jobs = await t.app.inject({ url: `/api/reports/jobs?town=${world.town}` });
     expect(jobs.statusCode).toBe(200);

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../server/guard.js';
 import type { Db } from '../../store/database.js';
 import {
+  type FileDisposition,
   generateReportSchema,
   listReportsQuerySchema,
   reportDetailSchema,
@@ -15,13 +16,13 @@ import { generateReport, getReport, listReports, regenerateReport, reportFile } 
 const tags = ['reports'];
 
 /** `Content-Disposition` with an ASCII fallback and the real (Chinese) name in RFC 5987 / RFC 6266 form. */
-export function contentDisposition(fileName: string): string {
+export function contentDisposition(fileName: string, disposition: FileDisposition = 'attachment'): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   const encoded = encodeURIComponent(fileName).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /** `/api/reports`: generate, list, read, download and regenerate archived reports; the scheduled runs. */
@@ -74,16 +75,23 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; now?: () => number }>
       config: { permission: 'reports:read' },
       schema: {
         tags,
-        summary: 'The report as a file (docx, …), rendered from its archived document',
+        summary:
+          'The report as a file (docx, …), rendered from its archived document; disposition=inline to show it in the browser',
         params: reportIdParamsSchema,
         querystring: reportFileQuerySchema,
       },
     },
     async (request, reply) => {
       const file = await reportFile(ctx(request), request.params.id, request.query.format);
+      const disposition = request.query.disposition;
+      if (disposition === 'inline') {
+        // Shown in the browser, a report page runs in an opaque origin of its own even when opened directly: its
+        // chart script can never reach the session or the API (defence in depth; its text is escaped anyway).
+        reply.header('content-security-policy', 'sandbox allow-scripts').header('x-content-type-options', 'nosniff');
+      }
       return reply
         .header('content-type', file.contentType)
-        .header('content-disposition', contentDisposition(file.fileName))
+        .header('content-disposition', contentDisposition(file.fileName, disposition))
         .send(file.bytes);
     },
   );

@@ -47,7 +47,16 @@ export type ListReportsQuery = z.input<typeof listReportsQuerySchema>;
 
 export const reportIdParamsSchema = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
 
-export const reportFileQuerySchema = z.object({ format: z.enum(REPORT_FORMATS).default('docx') }).strict();
+export const fileDispositions = ['attachment', 'inline'] as const;
+export type FileDisposition = (typeof fileDispositions)[number];
+
+/** `disposition=inline` shows the file in the browser (the web app previews the HTML in a sandboxed frame). */
+export const reportFileQuerySchema = z
+  .object({
+    format: z.enum(REPORT_FORMATS).default('docx'),
+    disposition: z.enum(fileDispositions).default('attachment'),
+  })
+  .strict();
 
 export const listJobsQuerySchema = z
   .object({
