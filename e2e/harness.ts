@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { type Serving, startCli, whenListening } from '../src/cli/testing.js';
+import { type Run, runCliWithInput, type Serving, startCli, whenListening } from '../src/cli/testing.js';
 
 /*
  * What every browser test shares: the built app (dist/web, built by `npm test` before vitest runs, or
@@ -24,11 +24,14 @@ export interface WebApp {
   readonly url: string;
   /** A new browser context (its own cookies) with one page of this size, zh-CN. */
   newPage(width?: number, height?: number): Promise<Page>;
+  /** Run the CLI on the server's data folder, as an operator would beside it (e.g. `user add --password-stdin`). */
+  cli(args: string[], input?: string): Promise<Run>;
 }
 
 /** Start the demo server and the browser for the tests of this file (beforeAll), stop them after (afterAll). */
 export function useWebApp(records = 20_000): WebApp {
   let dataDir: string | undefined;
+  let env: NodeJS.ProcessEnv = {};
   let serving: Serving | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
@@ -44,10 +47,8 @@ export function useWebApp(records = 20_000): WebApp {
     }
     mkdirSync(SHOTS, { recursive: true });
     dataDir = mkdtempSync(join(tmpdir(), 'shanzhi-e2e-'));
-    const child = startCli(dataDir, ['demo', '--records', String(records), '--port', '0'], {
-      SHANZHI_DATA_DIR: join(dataDir, 'data'),
-      SHANZHI_WEB_DIR: WEB_DIR,
-    });
+    env = { SHANZHI_DATA_DIR: join(dataDir, 'data'), SHANZHI_WEB_DIR: WEB_DIR };
+    const child = startCli(dataDir, ['demo', '--records', String(records), '--port', '0'], env);
     serving = await whenListening(child, 'demo');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   }, 240_000);
@@ -78,15 +79,21 @@ export function useWebApp(records = 20_000): WebApp {
       contexts.push(context);
       return context.newPage();
     },
+    cli(args, input = '') {
+      if (!dataDir) {
+        throw new Error('the demo server is not running: use the CLI inside tests or a later beforeAll');
+      }
+      return runCliWithInput(dataDir, args, input, env);
+    },
   };
 }
 
-/** Sign in through the login page as a demo user; resolves when the overview (the first page) is usable. */
-export async function signIn(page: Page, url: string, username: string): Promise<void> {
+/** Sign in through the login page (a demo user by default); resolves when the overview (the first page) is usable. */
+export async function signIn(page: Page, url: string, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(`${url}/`);
   await page.waitForURL(/\/login$/);
   await page.getByLabel(/用户名|Username/).fill(username);
-  await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORD);
+  await page.getByLabel(/密码|Password/).fill(password);
   await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
   await page.waitForSelector(OVERVIEW_READY, { timeout: 20_000 });
 }

@@ -44,7 +44,10 @@ describe('every page, for three roles', () => {
         expect(failures, `${label} as ${username}`).toEqual([]);
         expect(await horizontalOverflow(page), `${label} overflows`).toBeLessThanOrEqual(0);
         const path = new URL(page.url()).pathname;
-        await screenshot(page, `pages-${username.replace('demo-', '')}-${path === '/' ? 'overview' : path.slice(1)}`);
+        await screenshot(
+          page,
+          `pages-${username.replace('demo-', '')}-${path === '/' ? 'overview' : path.slice(1).replaceAll('/', '-')}`,
+        );
       }
       expect(errors).toEqual([]);
     }, 240_000);

@@ -1,3 +1,5 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { dictionaries, format, type Locale, type MessageKey } from './messages';
 
@@ -11,6 +13,11 @@ interface I18n {
 
 const STORAGE_KEY = 'shanzhi.locale';
 
+/** Ant Design's date pickers name months and weekdays through dayjs: in the app's language. */
+function setDayjsLocale(locale: Locale): void {
+  dayjs.locale(locale === 'en-US' ? 'en' : 'zh-cn');
+}
+
 /** zh-CN unless the user chose en-US before (remembered in localStorage). */
 export function initialLocale(): Locale {
   try {
@@ -23,8 +30,13 @@ export function initialLocale(): Locale {
 const I18nContext = createContext<I18n | undefined>(undefined);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const first = initialLocale();
+    setDayjsLocale(first);
+    return first;
+  });
   const setLocale = useCallback((next: Locale) => {
+    setDayjsLocale(next);
     setLocaleState(next);
     document.documentElement.lang = next;
     try {

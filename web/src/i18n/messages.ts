@@ -29,7 +29,8 @@ export const zhCN = {
   'login.submit': '登录',
   'login.usernameRequired': '请输入用户名',
   'login.passwordRequired': '请输入密码',
-  'login.demoHint': '演示环境：可用 demo-analyst（分析员）、demo-leader（镇领导）、demo-village-secretary（村书记）、demo-admin（管理员）等账号登录，密码 Shanzhi-Demo-2026',
+  'login.demoHint':
+    '演示环境：可用 demo-analyst（分析员）、demo-leader（镇领导）、demo-village-secretary（村书记）、demo-admin（管理员）等账号登录，密码 Shanzhi-Demo-2026',
   'common.loading': '正在加载…',
   'common.retry': '重试',
   'common.none': '—',
@@ -103,7 +104,8 @@ export const enUS: Messages = {
   'login.submit': 'Sign in',
   'login.usernameRequired': 'Enter your username',
   'login.passwordRequired': 'Enter your password',
-  'login.demoHint': 'Demo: sign in as demo-analyst, demo-leader, demo-village-secretary, demo-admin and others, password Shanzhi-Demo-2026',
+  'login.demoHint':
+    'Demo: sign in as demo-analyst, demo-leader, demo-village-secretary, demo-admin and others, password Shanzhi-Demo-2026',
   'common.loading': 'Loading…',
   'common.retry': 'Retry',
   'common.none': '—',

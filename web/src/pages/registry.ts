@@ -18,6 +18,17 @@ export interface PageEntry {
 
 export const PAGES: readonly PageEntry[] = [
   { path: '/', label: 'nav.overview', load: () => import('./overview/OverviewPage') },
+  { path: '/records', label: 'nav.records', load: () => import('./records/RecordsPage'), permission: 'records:read' },
+  {
+    path: '/warnings',
+    label: 'nav.warnings',
+    load: () => import('./warnings/WarningsPage'),
+    permission: 'warnings:read',
+  },
+  { path: '/analysis', label: 'nav.analysis', load: () => import('./analysis/AnalysisPage'), permission: 'stats:read' },
+  { path: '/reports', label: 'nav.reports', load: () => import('./reports/ReportsPage'), permission: 'reports:read' },
+  { path: '/imports', label: 'nav.imports', load: () => import('./imports/ImportsPage'), permission: 'imports:read' },
+  { path: '/settings', label: 'nav.settings', load: () => import('./settings/SettingsPage'), permission: 'users:read' },
 ];
 
 /** The menu entry an address belongs to: the longest page path that is the address or a folder above it. */

@@ -1,4 +1,5 @@
 import { Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
+import { Link } from 'react-router';
 import { formatChange, formatCount, formatHours, formatRate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import type { Kpi } from './overview.model';
@@ -17,7 +18,8 @@ function Change({ label, change, kpi }: { label: string; change: number | null; 
   );
 }
 
-export function KpiCards({ items }: { items: Kpi[] | undefined }) {
+/** `linkOf`: the records behind a card's number (the card opens them), when there is a list for it. */
+export function KpiCards({ items, linkOf }: { items: Kpi[] | undefined; linkOf?: (kpi: Kpi) => string | undefined }) {
   const { t, locale } = useI18n();
   if (!items) {
     return (
@@ -42,19 +44,34 @@ export function KpiCards({ items }: { items: Kpi[] | undefined }) {
             : kpi.format === 'duration'
               ? formatHours(kpi.value)
               : formatCount(kpi.value, locale);
+        const href = linkOf?.(kpi);
+        const card = (
+          <Card
+            size="small"
+            hoverable={href !== undefined}
+            data-kpi={kpi.id}
+            data-value={kpi.value === null ? '' : String(kpi.value)}
+          >
+            <Statistic
+              title={t(`kpi.${kpi.id}`)}
+              value={value}
+              suffix={kpi.format === 'duration' && kpi.value !== null ? t('kpi.hours') : undefined}
+            />
+            <div style={{ marginTop: 4, fontSize: 13 }}>
+              <Change label={t('kpi.yoy')} change={kpi.yoy} kpi={kpi} />
+              <Change label={t('kpi.pop')} change={kpi.pop} kpi={kpi} />
+            </div>
+          </Card>
+        );
         return (
           <Col key={kpi.id} xs={12} md={6}>
-            <Card size="small" data-kpi={kpi.id} data-value={kpi.value === null ? '' : String(kpi.value)}>
-              <Statistic
-                title={t(`kpi.${kpi.id}`)}
-                value={value}
-                suffix={kpi.format === 'duration' && kpi.value !== null ? t('kpi.hours') : undefined}
-              />
-              <div style={{ marginTop: 4, fontSize: 13 }}>
-                <Change label={t('kpi.yoy')} change={kpi.yoy} kpi={kpi} />
-                <Change label={t('kpi.pop')} change={kpi.pop} kpi={kpi} />
-              </div>
-            </Card>
+            {href ? (
+              <Link to={href} data-testid={`kpi-link-${kpi.id}`} title={t('records.open')}>
+                {card}
+              </Link>
+            ) : (
+              card
+            )}
           </Col>
         );
       })}

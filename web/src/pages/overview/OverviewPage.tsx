@@ -6,6 +6,7 @@ import { useQuery } from '../../api/useQuery';
 import { QueryError } from '../../components/QueryError';
 import { useSession } from '../../components/session';
 import { useI18n } from '../../i18n/i18n';
+import { kpiLink } from '../records/records.model';
 import { KpiCards } from './KpiCards';
 import { currentPeriod, kpiQuery, kpis, type OverviewFilter } from './overview.model';
 
@@ -14,7 +15,7 @@ const OverviewCharts = lazy(() => import('./OverviewCharts'));
 /** 总览: the KPI cards of the latest period, the weekly trend, the categories and the village map. */
 export default function OverviewPage() {
   const { t } = useI18n();
-  const { town, period } = useSession();
+  const { town, period, me } = useSession();
   const [params, setParams] = useSearchParams();
   const filter: OverviewFilter = {
     category: params.get('category') ?? undefined,
@@ -69,7 +70,10 @@ export default function OverviewPage() {
           </Tag>
         )}
       </Space>
-      <KpiCards items={cards} />
+      <KpiCards
+        items={cards}
+        linkOf={at && me.permissions.includes('records:read') ? (kpi) => kpiLink(kpi.id, at, filter) : undefined}
+      />
       {answer && at && asOfMs !== null && (
         <Suspense fallback={<Skeleton active paragraph={{ rows: 10 }} />}>
           <OverviewCharts
