@@ -44,7 +44,8 @@ export interface ProfileSummary {
   kind: 'complaint' | 'case';
   sourceSystem: string;
   origin: 'built-in' | 'data' | 'file';
-  columns: { header: string; field: string; type: string }[];
+  /** Each column's source → target value map, when it has one. */
+  columns: { header: string; field: string; type: string; map: Record<string, string> | null }[];
 }
 
 export interface DetectedProfile {

@@ -175,27 +175,3 @@ export async function fetchKindCounts(
     signal,
   );
 }
-
-export interface CategoryNode {
-  code: string;
-  name: string;
-  nameEn: string;
-  level: number;
-  path: string[];
-  retired: boolean;
-  children: CategoryNode[];
-}
-
-export const fetchCategories = (signal?: AbortSignal) =>
-  api.get<{ version: number; tree: CategoryNode[] }>('/api/categories', undefined, signal);
-
-export interface Department {
-  code: string;
-  townCode: string;
-  name: string;
-  nameEn: string | null;
-  active: boolean;
-}
-
-export const fetchDepartments = (town: string, signal?: AbortSignal) =>
-  api.get<Department[]>(`/api/towns/${encodeURIComponent(town)}/departments`, undefined, signal);

@@ -1,5 +1,7 @@
 import type { Grant } from './auth';
+import type { Category } from './categories';
 import { api, request } from './client';
+import { type Department, type DepartmentKind, departmentsPath } from './departments';
 import type { Geometry } from './places';
 
 /*
@@ -21,28 +23,12 @@ export const fetchRoles = (signal?: AbortSignal) => api.get<RoleInfo[]>('/api/ro
 
 // ---- taxonomy ----
 
-export interface Category {
-  code: string;
-  name: string;
-  nameEn: string;
-  level: 1 | 2 | 3;
-  parentCode: string | null;
-  path: string[];
-  sortOrder: number;
-  retired: boolean;
-}
-
-export type CategoryNode = Category & { children: CategoryNode[] };
-
 export interface TaxonomyVersion {
   version: number;
   createdAt: string;
   note: string;
   categoryCount: number;
 }
-
-export const fetchCategoryTree = (signal?: AbortSignal) =>
-  api.get<{ version: number; tree: CategoryNode[] }>('/api/categories', { includeRetired: true }, signal);
 
 export const fetchTaxonomyVersions = (signal?: AbortSignal) =>
   api.get<TaxonomyVersion[]>('/api/taxonomy/versions', undefined, signal);
@@ -86,33 +72,6 @@ export const updatePlace = (code: string, patch: { name?: string; nameEn?: strin
   request<PlaceDetail>('PATCH', `/api/places/${encodeURIComponent(code)}`, { body: patch });
 
 // ---- departments ----
-
-export type DepartmentKind = 'enforcement_team' | 'department' | 'office' | 'squad' | 'resident_team' | 'collaborator';
-
-export const DEPARTMENT_KINDS: readonly DepartmentKind[] = [
-  'enforcement_team',
-  'department',
-  'office',
-  'squad',
-  'resident_team',
-  'collaborator',
-];
-
-export interface Department {
-  code: string;
-  townCode: string;
-  name: string;
-  nameEn: string | null;
-  kind: DepartmentKind;
-  parentCode: string | null;
-  responsibilities: string[];
-  active: boolean;
-}
-
-const departmentsPath = (town: string) => `/api/towns/${encodeURIComponent(town)}/departments`;
-
-export const fetchDepartments = (town: string, signal?: AbortSignal) =>
-  api.get<Department[]>(departmentsPath(town), undefined, signal);
 
 export const createDepartment = (
   town: string,
@@ -173,21 +132,6 @@ export const resetAdviceTemplate = (town: string, code: string) =>
 
 export const previewAdvice = (town: string, code: string, template: Partial<TemplateTexts>) =>
   request<AdvicePreview>('POST', '/api/advice-templates/preview', { query: { town }, body: { code, template } });
-
-// ---- import profiles ----
-
-export interface ImportProfile {
-  name: string;
-  title: string;
-  description: string | null;
-  kind: 'complaint' | 'case';
-  sourceSystem: string;
-  origin: 'built-in' | 'data' | 'file';
-  columns: { header: string; field: string; type: string; map: Record<string, string> | null }[];
-}
-
-export const fetchImportProfiles = (signal?: AbortSignal) =>
-  api.get<ImportProfile[]>('/api/import-profiles', undefined, signal);
 
 // ---- users ----
 

@@ -202,17 +202,3 @@ export interface MonthlyProblemBody {
 
 export const promoteWarning = (id: number, body: MonthlyProblemBody) =>
   api.post<unknown>(`/api/warnings/${id}/monthly-problem`, body);
-
-export interface Category {
-  code: string;
-  name: string;
-  nameEn: string;
-  level: 1 | 2 | 3;
-  parentCode: string | null;
-  path: string[];
-  retired: boolean;
-}
-
-/** The current category list, flat (for the category filter). */
-export const fetchCategories = (signal?: AbortSignal) =>
-  api.get<{ version: number; categories: Category[] }>('/api/categories', { flat: true }, signal);

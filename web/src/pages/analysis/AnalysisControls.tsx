@@ -1,10 +1,11 @@
 import { Button, Card, Checkbox, Flex, Segmented, Select, Space, Switch, Tooltip, TreeSelect, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { categoryOptions, fetchCategoryTree } from '../../api/categories';
+import { fetchDepartments } from '../../api/departments';
 import { fetchPlaces } from '../../api/places';
 import { DIMENSIONS, MEASURES, type Measure, measureKind, SOURCES, type StatsPeriod } from '../../api/stats';
 import { useQuery } from '../../api/useQuery';
 import { useI18n } from '../../i18n/i18n';
-import { type CategoryNode, fetchCategoryTree, fetchDepartments } from './analysis.api';
 import { type AnalysisState, type Comparison, PERIOD_KINDS, PICKER_DEPTH, periodsBack } from './analysis.model';
 import { comparisonLabel, dimensionLabel, kindLabel, measureLabel, periodKindLabel, sourceLabel } from './labels';
 
@@ -33,19 +34,6 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
     </Space>
   );
 }
-
-interface TreeOption {
-  value: string;
-  title: string;
-  children: TreeOption[];
-}
-
-const treeOptions = (nodes: readonly CategoryNode[], english: boolean): TreeOption[] =>
-  nodes.map((node) => ({
-    value: node.code,
-    title: (english && node.nameEn) || node.name,
-    children: treeOptions(node.children, english),
-  }));
 
 /** The pivot's controls: measures, dimensions, period and range, comparisons, top N, share, filters, export. */
 export function AnalysisControls(props: AnalysisControlsProps) {
@@ -191,7 +179,7 @@ export function AnalysisControls(props: AnalysisControlsProps) {
                 placeholder={t('analysis.filter.category')}
                 value={state.category}
                 loading={categories.loading}
-                treeData={categories.data ? treeOptions(categories.data.tree, english) : []}
+                treeData={categories.data ? categoryOptions(categories.data.tree, english) : []}
                 onChange={(category: string | undefined) => onChange({ category })}
                 popupMatchSelectWidth={280}
               />

@@ -17,10 +17,10 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { categoryOptions } from '../../api/categories';
 import {
   type AnyRecord,
   CASE_STATUSES,
-  type CategoryNode,
   COMPLAINT_STATUSES,
   fetchKindCounts,
   fetchRecordPage,
@@ -54,22 +54,6 @@ import {
 import { useRecordReference } from './useRecordReference';
 
 const TABS: Tab[] = ['complaints', 'cases'];
-
-interface TreeOption {
-  value: string;
-  title: string;
-  children: TreeOption[];
-}
-
-function treeOptions(nodes: readonly CategoryNode[], english: boolean): TreeOption[] {
-  return nodes
-    .filter((node) => !node.retired)
-    .map((node) => ({
-      value: node.code,
-      title: english ? node.nameEn : node.name,
-      children: treeOptions(node.children, english),
-    }));
-}
 
 /** The list and how many records each tab holds, from the record search or, for a flag, the stats API. */
 async function loadList(filter: RecordsFilter, town: string | undefined, signal: AbortSignal) {
@@ -258,7 +242,7 @@ export function RecordsSearch() {
             allowClear
             showSearch={{ treeNodeFilterProp: 'title' }}
             placeholder={t('records.filter.category')}
-            treeData={treeOptions(reference.categories, english)}
+            treeData={categoryOptions(reference.categories, english)}
             value={filter.category}
             onChange={(value?: string) => set({ category: value || undefined })}
             popupMatchSelectWidth={false}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AnyRecord, CategoryNode } from '../../api/records';
+import type { CategoryNode } from '../../api/categories';
+import type { AnyRecord } from '../../api/records';
 import {
   activeFilters,
   categoryPath,
@@ -161,7 +162,9 @@ const tree: CategoryNode[] = [
     name: '劳动保障',
     nameEn: 'Labour',
     level: 1,
+    parentCode: null,
     path: ['labour'],
+    sortOrder: 1,
     retired: false,
     children: [
       {
@@ -169,7 +172,9 @@ const tree: CategoryNode[] = [
         name: '欠薪',
         nameEn: 'Wages',
         level: 2,
+        parentCode: 'labour',
         path: ['labour', 'labour.wage'],
+        sortOrder: 1,
         retired: false,
         children: [],
       },

@@ -1,7 +1,7 @@
+import type { CategoryNode } from '../../api/categories';
 import type { Query } from '../../api/client';
 import {
   type AnyRecord,
-  type CategoryNode,
   RECORD_FLAGS,
   type RecordChange,
   type RecordFlag,

@@ -1,5 +1,6 @@
+import { type CategoryNode, fetchCategoryTree } from '../../api/categories';
+import { type Department, fetchDepartments } from '../../api/departments';
 import { fetchPlaces, type Place } from '../../api/places';
-import { type CategoryNode, type Department, fetchCategories, fetchDepartments } from '../../api/records';
 import { useQuery } from '../../api/useQuery';
 
 export interface RecordReference {
@@ -10,7 +11,7 @@ export interface RecordReference {
 
 /** What the filters offer and the tags name: the category tree, the town's villages and departments. */
 export function useRecordReference(town: string | undefined): RecordReference {
-  const categories = useQuery('records-categories', (signal) => fetchCategories(signal));
+  const categories = useQuery('records-categories', (signal) => fetchCategoryTree(signal));
   const villages = useQuery(
     `records-villages|${town}`,
     (signal) => fetchPlaces({ level: 'village', within: town }, signal),

@@ -15,15 +15,8 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import {
-  createDepartment,
-  DEPARTMENT_KINDS,
-  type Department,
-  type DepartmentKind,
-  fetchDepartments,
-  seedDefaultDepartments,
-  updateDepartment,
-} from '../../api/settings';
+import { DEPARTMENT_KINDS, type Department, type DepartmentKind, fetchDepartments } from '../../api/departments';
+import { createDepartment, seedDefaultDepartments, updateDepartment } from '../../api/settings';
 import { useQuery } from '../../api/useQuery';
 import { QueryError } from '../../components/QueryError';
 import { useSession } from '../../components/session';

@@ -1,7 +1,8 @@
 import { Button, Form, type FormInstance, Select, Space } from 'antd';
 import type { Grant } from '../../api/auth';
+import { fetchDepartments } from '../../api/departments';
 import { fetchPlaces } from '../../api/places';
-import { fetchDepartments, type GrantInput, type RoleInfo } from '../../api/settings';
+import type { GrantInput, RoleInfo } from '../../api/settings';
 import { useQuery } from '../../api/useQuery';
 import { useSession } from '../../components/session';
 import { useI18n } from '../../i18n/i18n';

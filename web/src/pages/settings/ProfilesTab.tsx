@@ -1,15 +1,15 @@
 import { Alert, Collapse, Empty, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import { fetchImportProfiles, type ImportProfile } from '../../api/settings';
+import { fetchProfiles, type ProfileSummary } from '../../api/imports';
 import { useQuery } from '../../api/useQuery';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/i18n';
 
-type Column = ImportProfile['columns'][number];
+type Column = ProfileSummary['columns'][number];
 
 /** 映射方案: the import mapping profiles, read only, with how to make one (they are JSON files). */
 export default function ProfilesTab() {
   const { t } = useI18n();
-  const state = useQuery('settings|import-profiles', (signal) => fetchImportProfiles(signal));
+  const state = useQuery('settings|import-profiles', (signal) => fetchProfiles(signal));
 
   if (state.error) {
     return <QueryError error={state.error} onRetry={state.reload} />;

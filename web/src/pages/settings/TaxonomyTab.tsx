@@ -19,14 +19,8 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import {
-  type CategoryNode,
-  createCategory,
-  fetchCategoryTree,
-  fetchTaxonomyVersions,
-  type TaxonomyVersion,
-  updateCategory,
-} from '../../api/settings';
+import { type CategoryNode, fetchCategoryTree } from '../../api/categories';
+import { createCategory, fetchTaxonomyVersions, type TaxonomyVersion, updateCategory } from '../../api/settings';
 import { useQuery } from '../../api/useQuery';
 import { QueryError } from '../../components/QueryError';
 import { formatCount } from '../../i18n/format';
@@ -43,7 +37,9 @@ export default function TaxonomyTab({ roles }: TabProps) {
   const canWrite = useCanWrite(roles, 'taxonomy:write', true);
   const [params, setParams] = useSearchParams();
   const [round, setRound] = useState(0);
-  const tree = useQuery(`settings|categories|${round}`, (signal) => fetchCategoryTree(signal));
+  const tree = useQuery(`settings|categories|${round}`, (signal) =>
+    fetchCategoryTree(signal, { includeRetired: true }),
+  );
   const versions = useQuery(`settings|taxonomy-versions|${round}`, (signal) => fetchTaxonomyVersions(signal));
   const [editing, setEditing] = useState<Editing>();
   const { busy, run } = useAction();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Grant } from '../../api/auth';
-import type { CategoryNode, PlaceDetail, RoleInfo } from '../../api/settings';
+import type { CategoryNode } from '../../api/categories';
+import type { PlaceDetail, RoleInfo } from '../../api/settings';
 import {
   categoryTreeData,
   childCode,

@@ -1,5 +1,6 @@
 import type { Grant } from '../../api/auth';
-import type { CategoryNode, GrantInput, PlaceDetail, RoleInfo } from '../../api/settings';
+import type { CategoryNode } from '../../api/categories';
+import type { GrantInput, PlaceDetail, RoleInfo } from '../../api/settings';
 
 /*
  * The settings page's rules as pure functions (tested beside): which tabs a user sees, where their write permissions

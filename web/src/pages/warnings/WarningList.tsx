@@ -2,16 +2,10 @@ import { Alert, Button, Card, Empty, Input, Select, Space, Table, Typography } f
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { fetchCategoryList } from '../../api/categories';
 import { fetchPlaces } from '../../api/places';
 import { useQuery } from '../../api/useQuery';
-import {
-  fetchCategories,
-  fetchWarnings,
-  WARNING_SEVERITIES,
-  WARNING_STATUSES,
-  WARNING_TYPES,
-  type Warning,
-} from '../../api/warnings';
+import { fetchWarnings, WARNING_SEVERITIES, WARNING_STATUSES, WARNING_TYPES, type Warning } from '../../api/warnings';
 import { QueryError } from '../../components/QueryError';
 import { useSession } from '../../components/session';
 import { formatCount } from '../../i18n/format';
@@ -51,7 +45,7 @@ export function WarningList() {
   const countState = useQuery(`warnings-count|${JSON.stringify(counting)}`, (signal) =>
     fetchWarnings(counting, signal),
   );
-  const categories = useQuery('categories', (signal) => fetchCategories(signal));
+  const categories = useQuery('categories', (signal) => fetchCategoryList(signal));
   const villages = useQuery(
     `villages|${townCode}`,
     (signal) => fetchPlaces({ level: 'village', within: townCode }, signal),

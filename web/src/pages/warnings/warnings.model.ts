@@ -1,6 +1,6 @@
 import type { Me } from '../../api/auth';
+import type { Category } from '../../api/categories';
 import {
-  type Category,
   WARNING_SEVERITIES,
   WARNING_STATUSES,
   WARNING_TYPES,
