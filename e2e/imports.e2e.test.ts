@@ -155,19 +155,23 @@ describe('数据导入 in Chromium', () => {
     expect(await count('inserted')).toBe('4');
     expect(await count('rejected')).toBe('1');
 
-    // The rejected row: its line (the header is line 1) and the reason, as the API has them.
+    // The rejected row: its line (the header is line 1) and the reason, in Chinese, as the API has them.
     const table = page.getByTestId('import-issues-table');
     await table.locator('tbody tr.ant-table-row').first().waitFor();
     expect(await table.locator('tbody tr.ant-table-row').count()).toBe(1);
     const cells = await table.locator('tbody tr.ant-table-row td').allTextContents();
     const issues = (await (await page.request.get(`${url}/api/imports/${batchId}/issues?severity=reject`)).json()) as {
-      items: { line: number; column: string; value: string; reason: string }[];
+      items: { line: number; column: string; value: string; reason: string; code: string }[];
     };
     expect(issues.items).toHaveLength(1);
     const issue = issues.items[0];
-    expect(issue).toMatchObject({ line: 4, column: '来电时间', value: BAD_DATE });
+    expect(issue).toMatchObject({ line: 4, column: '来电时间', value: BAD_DATE, code: 'not_a_datetime' });
+    expect(issue?.reason).toMatch(new RegExp(`^“${BAD_DATE}”不是本配置能读的日期时间（可读的格式：`));
     expect(cells).toEqual([fileName, '4', '来电时间', BAD_DATE, issue?.reason]);
-    expect(issue?.reason.length).toBeGreaterThan(0);
+    const english = (await (
+      await page.request.get(`${url}/api/imports/${batchId}/issues?severity=reject&locale=en-US`)
+    ).json()) as { items: { reason: string }[] };
+    expect(english.items[0]?.reason).toContain(`"${BAD_DATE}" is not a date and time this profile reads`);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'imports-result');
 
@@ -180,6 +184,7 @@ describe('数据导入 in Chromium', () => {
     const file = readFileSync((await download.path()) as string, 'utf8');
     expect(file).toContain(BAD_DATE);
     expect(file).toContain(fileName);
+    expect(file).toContain('不是本配置能读的日期时间');
 
     // The good rows are stored: the complaints of that day hold them, and not the bad one.
     const stored = (await (

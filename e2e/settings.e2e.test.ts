@@ -58,7 +58,8 @@ async function choose(page: Page, testId: string, title?: string): Promise<void>
   await page.click(`[data-testid="${testId}"]`);
   const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
   await (title ? options.filter({ hasText: title }).first() : options.first()).click();
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+  // The list closes with an animation, slow on a busy machine: wait for it well past expect.poll's 1 s default.
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 15_000 }).toBe(0);
 }
 
 async function confirmPopover(page: Page): Promise<void> {
@@ -123,7 +124,7 @@ describe('设置 (settings) in Chromium', () => {
     await page.getByPlaceholder('按用户名或姓名搜索').press('Enter');
     await page.waitForURL(new RegExp(`q=${SECRETARY}`));
     // The search answers with the new user alone (the list before it held everyone).
-    await expect.poll(() => page.locator('[data-user]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-user]').count(), { timeout: 15_000 }).toBe(1);
     await page.waitForSelector(`[data-user="${SECRETARY}"]`);
 
     const users = (await (await page.request.get(`${url}/api/users?q=${SECRETARY}`)).json()) as ApiUser[];

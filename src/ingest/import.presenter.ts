@@ -1,6 +1,7 @@
 import { townIso } from '../core/time/index.js';
 import type { ImportBatchRow, ImportIssueRow } from './import.repo.js';
 import type { ImportBatch, ImportIssueItem } from './import.schema.js';
+import { type IssueLocale, type IssueParams, issueText } from './issue-text.js';
 
 export function presentBatch(row: ImportBatchRow): ImportBatch {
   return {
@@ -32,7 +33,24 @@ export function presentBatch(row: ImportBatchRow): ImportBatch {
   };
 }
 
-export function presentIssue(row: ImportIssueRow): ImportIssueItem {
+/** An issue's sentence in the locale: written from its code, or its stored reason when it has none (before 0012). */
+export function issueReason(row: ImportIssueRow, locale: IssueLocale): string {
+  if (row.code === null) {
+    return row.reason;
+  }
+  let params: IssueParams = {};
+  try {
+    const parsed: unknown = row.params === null ? {} : JSON.parse(row.params);
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      params = parsed as IssueParams;
+    }
+  } catch {
+    return row.reason;
+  }
+  return issueText({ code: row.code, params }, locale);
+}
+
+export function presentIssue(row: ImportIssueRow, locale: IssueLocale = 'zh-CN'): ImportIssueItem {
   return {
     id: row.id,
     severity: row.severity,
@@ -40,6 +58,7 @@ export function presentIssue(row: ImportIssueRow): ImportIssueItem {
     line: row.line,
     column: row.column_name,
     value: row.value,
-    reason: row.reason,
+    reason: issueReason(row, locale),
+    code: row.code,
   };
 }

@@ -77,17 +77,27 @@ describe.each(testDatabases)('/api/imports on %s', (dialect) => {
 
     const issues = (await t.app.inject({ url: `/api/imports/${batch.id}/issues?severity=reject` })).json();
     expect(issues.items).toEqual([expect.objectContaining({ line: 3, column: 'openedAt', value: '2025-06-03 25:00' })]);
+    // Reasons in Chinese unless ?locale=en-US asks for English; the code beside them either way.
+    expect(issues.items[0]).toMatchObject({ code: 'not_a_datetime' });
+    expect(issues.items[0].reason).toMatch(/^“2025-06-03 25:00”不是本配置能读的日期时间/);
+    const english = await t.app.inject({ url: `/api/imports/${batch.id}/issues?severity=reject&locale=en-US` });
+    expect(english.json().items[0].reason).toMatch(/^"2025-06-03 25:00" is not a date and time this profile reads/);
+    expect((await t.app.inject({ url: `/api/imports/${batch.id}/issues?locale=fr` })).statusCode).toBe(422);
 
     const csv = await t.app.inject({ url: `/api/imports/${batch.id}/rejects.csv` });
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.startsWith('\ufeff导入批次')).toBe(true);
     expect(csv.body).toContain('2025-06-03 25:00');
+    expect(csv.body).toContain('不是本配置能读的日期时间');
+    const csvEn = await t.app.inject({ url: `/api/imports/${batch.id}/rejects.csv?locale=en-US` });
+    expect(csvEn.body).toContain('is not a date and time this profile reads');
 
     const xlsx = await t.app.inject({ url: `/api/imports/${batch.id}/rejects.xlsx?severity=warning` });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const values = book.worksheets[0]?.getSheetValues().flat().map(String) ?? [];
     expect(values).toContain('不存在村');
+    expect(values).toContain('苏溪镇没有匹配的村社，村社留空');
 
     const list = (await t.app.inject({ url: '/api/imports?limit=1' })).json();
     expect(list.items[0].id).toBe(batch.id);

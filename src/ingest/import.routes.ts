@@ -176,7 +176,7 @@ export const importRoutes: FastifyPluginAsyncZod<Omit<ImportServiceDeps, 'actor'
       config: { permission: 'imports:read' },
       schema: {
         tags,
-        summary: 'The rejected rows and warnings of a batch (file, line, column, value, reason)',
+        summary: 'The rejected rows and warnings of a batch (file, line, column, value, reason in ?locale=zh-CN|en-US)',
         params: batchIdParamsSchema,
         querystring: listIssuesQuerySchema,
         response: { 200: z.object({ items: z.array(importIssueSchema), nextAfter: z.number().nullable() }) },
@@ -199,15 +199,15 @@ export const importRoutes: FastifyPluginAsyncZod<Omit<ImportServiceDeps, 'actor'
       },
       async (request, reply) => {
         const batch = await getBatch({ ...deps, actor: actorOf(request) }, request.params.id);
-        const { severity } = request.query;
+        const { severity, locale } = request.query;
         const name = `import-${batch.id}-${severity === 'reject' ? 'rejects' : 'warnings'}.${format}`;
         reply.header('content-disposition', `attachment; filename="${name}"`);
         if (format === 'csv') {
           reply.type('text/csv; charset=utf-8');
-          return reply.send(issuesCsv(deps.db, batch, severity));
+          return reply.send(issuesCsv(deps.db, batch, severity, locale));
         }
         reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-        return reply.send(issuesXlsx(deps.db, batch, severity));
+        return reply.send(issuesXlsx(deps.db, batch, severity, locale));
       },
     );
   }

@@ -38,7 +38,10 @@ export const importIssueSchema = z.object({
   line: z.number(),
   column: z.string().nullable(),
   value: z.string().nullable(),
+  /** Why, in the asked locale (written from `code`; an issue stored before codes keeps its English reason). */
   reason: z.string(),
+  /** The stable code of the issue (src/ingest/issue-text.ts); null on issues stored before codes. */
+  code: z.string().nullable(),
 });
 export type ImportIssueItem = z.infer<typeof importIssueSchema>;
 
@@ -50,7 +53,11 @@ export const listBatchesQuerySchema = z.object({
   before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 
+/** The language of the issues' reasons. */
+const issueLocaleSchema = z.enum(['zh-CN', 'en-US']).default('zh-CN');
+
 export const listIssuesQuerySchema = z.object({
+  locale: issueLocaleSchema,
   severity: z.enum(['reject', 'warning']).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   /** Issues after this id (the `nextAfter` of the previous page). */
@@ -60,6 +67,7 @@ export const listIssuesQuerySchema = z.object({
 export const exportIssuesQuerySchema = z.object({
   /** Default: the rejected rows. */
   severity: z.enum(['reject', 'warning']).default('reject'),
+  locale: issueLocaleSchema,
 });
 
 /** The form fields of an upload beside its file part. */

@@ -13,6 +13,7 @@ import type { PreparedBatch, PreparedIssue } from './prepare.js';
 import { openPreparedSource, type PreparedSource } from './prepare-source.js';
 import type { Profile } from './profile.schema.js';
 import { loadProfile } from './profile.service.js';
+import { rowIssue } from './row-mapper.js';
 
 /*
  * The import pipeline: read → map and validate each row (the same zod schemas as REST) → upsert in batched
@@ -220,6 +221,8 @@ class ImportRun {
           column: issue.column,
           value: issue.value,
           reason: issue.reason,
+          code: issue.code,
+          params: issue.params,
         });
       }
     }
@@ -254,6 +257,8 @@ class ImportRun {
         column_name: issue.column,
         value: issue.value,
         reason: issue.reason,
+        code: issue.code,
+        params: JSON.stringify(issue.params),
       })),
     );
   }
@@ -272,11 +277,11 @@ class ImportRun {
         return true;
       }
       const line = batch.lines[index] as number;
-      const reason = 'the town of this row is beyond your imports:write; the row is not imported';
+      const issue = rowIssue(column, null, 'town_out_of_scope', { field: 'townCode' });
       this.scopeRejected += 1;
-      issues.push({ severity: 'reject', line, column, value: null, reason });
+      issues.push({ severity: 'reject', line, ...issue });
       if (this.request.strict) {
-        throw new StrictStop(`line ${line}${column ? `, column ${column}` : ''}: ${reason}`);
+        throw new StrictStop(`line ${line}${column ? `, column ${column}` : ''}: ${issue.reason}`);
       }
       return false;
     });
@@ -312,9 +317,7 @@ class ImportRun {
       issues.push({
         severity: 'warning',
         line,
-        column,
-        value: number,
-        reason: 'no complaint of the town has this number; the link is left empty',
+        ...rowIssue(column, number, 'unknown_source_complaint', { field: 'complaintExternalNo' }),
       });
       return row;
     });

@@ -2,6 +2,7 @@ import type { Actor } from '../auth/index.js';
 import type { Cipher } from '../core/pii/index.js';
 import type { AfterWrite } from '../records/index.js';
 import type { Db } from '../store/database.js';
+import type { IssueCode, IssueParams } from './issue-text.js';
 
 /* The contract of an import: what it needs, what it is asked, what it reports (import.service.ts runs it). */
 
@@ -57,7 +58,10 @@ export interface ImportIssue {
   line: number;
   column: string | null;
   value: string | null;
+  /** In English; issueText({ code, params }, locale) writes it in another language. */
   reason: string;
+  code: IssueCode;
+  params: IssueParams;
 }
 
 export interface ImportResult extends ImportCounts {

@@ -46,10 +46,10 @@ export async function listIssuePage(
   batchId: number,
   query: z.input<typeof listIssuesQuerySchema>,
 ) {
-  const { severity, limit, after } = parseInput(listIssuesQuerySchema, query);
+  const { severity, limit, after, locale } = parseInput(listIssuesQuerySchema, query);
   await getBatch(deps, batchId);
   const rows = await listIssues(deps.db, batchId, { severity, limit: limit + 1, afterId: after });
-  const items = rows.slice(0, limit).map(presentIssue);
+  const items = rows.slice(0, limit).map((row) => presentIssue(row, locale));
   return { items, nextAfter: rows.length > limit ? (items[items.length - 1]?.id ?? null) : null };
 }
 

@@ -1,19 +1,40 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Db } from '../store/database.js';
+import { issueReason } from './import.presenter.js';
 import { listIssues } from './import.repo.js';
 import type { ImportBatch } from './import.schema.js';
+import type { IssueLocale } from './issue-text.js';
 
 /*
  * The issues of an import batch as a file people open in Excel: CSV (UTF-8 with BOM, which Excel needs to read
- * Chinese) or XLSX, streamed page by page from the store, with the batch written at the top.
+ * Chinese) or XLSX, streamed page by page from the store, with the batch written at the top; in Chinese, or in
+ * English when asked (`locale`), reasons included.
  */
 
 const PAGE = 2_000;
-const HEADER = ['行号', '列', '值', '原因', '级别', '文件'];
-const SEVERITY_ZH = { reject: '拒收', warning: '警告' } as const;
+const WORDS = {
+  'zh-CN': {
+    header: ['行号', '列', '值', '原因', '级别', '文件'],
+    severity: { reject: '拒收', warning: '警告' },
+    sheet: { reject: '拒收', warning: '警告' },
+    title: (batch: ImportBatch) =>
+      `导入批次 ${batch.id}：${batch.fileName}（配置 ${batch.profile}，来源 ${batch.sourceSystem}）`,
+    subtitle: (batch: ImportBatch, severity: 'reject' | 'warning') =>
+      `${severity === 'reject' ? '拒收的行' : '带警告导入的行'}；开始于 ${batch.startedAt}，状态 ${batch.status}`,
+  },
+  'en-US': {
+    header: ['Line', 'Column', 'Value', 'Reason', 'Severity', 'File'],
+    severity: { reject: 'rejected', warning: 'warning' },
+    sheet: { reject: 'Rejected', warning: 'Warnings' },
+    title: (batch: ImportBatch) =>
+      `Import batch ${batch.id}: ${batch.fileName} (profile ${batch.profile}, source ${batch.sourceSystem})`,
+    subtitle: (batch: ImportBatch, severity: 'reject' | 'warning') =>
+      `${severity === 'reject' ? 'Rejected rows' : 'Rows imported with warnings'}; started ${batch.startedAt}, status ${batch.status}`,
+  },
+} as const;
 
-async function* issueRows(db: Db, batchId: number, severity: 'reject' | 'warning') {
+async function* issueRows(db: Db, batchId: number, severity: 'reject' | 'warning', locale: IssueLocale) {
   let after: number | undefined;
   for (;;) {
     const page = await listIssues(db, batchId, { severity, limit: PAGE, afterId: after });
@@ -22,8 +43,8 @@ async function* issueRows(db: Db, batchId: number, severity: 'reject' | 'warning
         issue.line,
         issue.column_name ?? '',
         issue.value ?? '',
-        issue.reason,
-        SEVERITY_ZH[issue.severity],
+        issueReason(issue, locale),
+        WORDS[locale].severity[issue.severity],
         issue.file,
       ];
     }
@@ -34,12 +55,8 @@ async function* issueRows(db: Db, batchId: number, severity: 'reject' | 'warning
   }
 }
 
-function titleLines(batch: ImportBatch, severity: 'reject' | 'warning'): string[][] {
-  return [
-    [`导入批次 ${batch.id}：${batch.fileName}（配置 ${batch.profile}，来源 ${batch.sourceSystem}）`],
-    [`${severity === 'reject' ? '拒收的行' : '带警告导入的行'}；开始于 ${batch.startedAt}，状态 ${batch.status}`],
-    [],
-  ];
+function titleLines(batch: ImportBatch, severity: 'reject' | 'warning', locale: IssueLocale): string[][] {
+  return [[WORDS[locale].title(batch)], [WORDS[locale].subtitle(batch, severity)], []];
 }
 
 function csvField(value: string | number): string {
@@ -47,14 +64,19 @@ function csvField(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function issuesCsv(db: Db, batch: ImportBatch, severity: 'reject' | 'warning'): Readable {
+export function issuesCsv(
+  db: Db,
+  batch: ImportBatch,
+  severity: 'reject' | 'warning',
+  locale: IssueLocale = 'zh-CN',
+): Readable {
   const out = new PassThrough();
   (async () => {
     out.write('\ufeff');
-    for (const line of [...titleLines(batch, severity), HEADER]) {
+    for (const line of [...titleLines(batch, severity, locale), [...WORDS[locale].header]]) {
       out.write(`${line.map(csvField).join(',')}\r\n`);
     }
-    for await (const row of issueRows(db, batch.id, severity)) {
+    for await (const row of issueRows(db, batch.id, severity, locale)) {
       if (!out.write(`${row.map(csvField).join(',')}\r\n`)) {
         await new Promise((resolve) => out.once('drain', resolve));
       }
@@ -64,19 +86,24 @@ export function issuesCsv(db: Db, batch: ImportBatch, severity: 'reject' | 'warn
   return out;
 }
 
-export function issuesXlsx(db: Db, batch: ImportBatch, severity: 'reject' | 'warning'): Readable {
+export function issuesXlsx(
+  db: Db,
+  batch: ImportBatch,
+  severity: 'reject' | 'warning',
+  locale: IssueLocale = 'zh-CN',
+): Readable {
   const out = new PassThrough();
   (async () => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-    const sheet = workbook.addWorksheet(severity === 'reject' ? '拒收' : '警告');
+    const sheet = workbook.addWorksheet(WORDS[locale].sheet[severity]);
     sheet.columns = [{ width: 8 }, { width: 16 }, { width: 30 }, { width: 60 }, { width: 8 }, { width: 30 }];
-    for (const line of titleLines(batch, severity)) {
+    for (const line of titleLines(batch, severity, locale)) {
       sheet.addRow(line).commit();
     }
-    const header = sheet.addRow(HEADER);
+    const header = sheet.addRow([...WORDS[locale].header]);
     header.font = { bold: true };
     header.commit();
-    for await (const row of issueRows(db, batch.id, severity)) {
+    for await (const row of issueRows(db, batch.id, severity, locale)) {
       sheet.addRow(row).commit();
     }
     sheet.commit();

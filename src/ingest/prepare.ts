@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { Cipher } from '../core/pii/index.js';
-import { toFieldIssues } from '../core/validation.js';
 import { normalizeCreditCode } from '../enterprises/index.js';
 import {
   type CaseData,
@@ -12,10 +11,11 @@ import {
   type RecordInsert,
   recordKey,
 } from '../records/index.js';
+import { zodIssueCode } from './issue-text.js';
 import type { IntakeLookups } from './lookups.js';
 import type { Profile } from './profile.schema.js';
 import type { TableRow } from './readers/index.js';
-import type { RowIssue, RowMapper } from './row-mapper.js';
+import { type RowIssue, type RowMapper, rowIssue } from './row-mapper.js';
 
 /*
  * The pure half of an import: rows of cells → batches of stored rows and row issues, with nothing read from the store
@@ -135,7 +135,7 @@ class Preparer {
 
   private reject(line: number, issues: readonly RowIssue[]): void {
     this.rejected += 1;
-    const list = issues.length > 0 ? issues : [{ column: null, value: null, reason: 'rejected' }];
+    const list = issues.length > 0 ? issues : [rowIssue(null, null, 'rejected')];
     this.issue('reject', line, list);
     if (this.options.strict) {
       const first = list[0] as RowIssue;
@@ -148,7 +148,7 @@ class Preparer {
   private prepare(row: TableRow): { row: RecordInsert; line: number; link: string | null } | undefined {
     const { mapper, lookups, profile, cipher } = this.options;
     if (row.error !== undefined) {
-      this.reject(row.line, [{ column: null, value: null, reason: row.error.reason }]);
+      this.reject(row.line, [rowIssue(null, null, 'unreadable_row', { detail: row.error.reason })]);
       return undefined;
     }
     const mapped = mapper.map(row.cells);
@@ -163,10 +163,10 @@ class Preparer {
     if (!parsed.success) {
       this.reject(
         row.line,
-        toFieldIssues(parsed.error).map((issue) => {
-          const field = issue.path.split('.')[0] ?? '';
-          const column = mapper.columnOf(field);
-          return { column, value: mapper.quote(field, row.cells), reason: `${field}: ${issue.message}` };
+        parsed.error.issues.map((issue) => {
+          const field = issue.path.length > 0 ? String(issue.path[0]) : '(input)';
+          const { code, params } = zodIssueCode(issue, field, mapped.input[field]);
+          return rowIssue(mapper.columnOf(field), mapper.quote(field, row.cells), code, params);
         }),
       );
       return undefined;
@@ -175,11 +175,9 @@ class Preparer {
     const categoryId = lookups.categoryIds.get(data.categoryCode ?? lookups.unclassifiedCode);
     if (categoryId === undefined) {
       this.reject(row.line, [
-        {
-          column: mapper.columnOf('categoryCode'),
-          value: data.categoryCode ?? null,
-          reason: 'no active category has this code',
-        },
+        rowIssue(mapper.columnOf('categoryCode'), data.categoryCode ?? null, 'unknown_category_code', {
+          field: 'categoryCode',
+        }),
       ]);
       return undefined;
     }
@@ -188,11 +186,11 @@ class Preparer {
       ? lookups.enterprises.get(normalizeCreditCode(data.enterpriseCreditCode))
       : undefined;
     if (data.enterpriseCreditCode && enterpriseId === undefined) {
-      warnings.push({
-        column: mapper.columnOf('enterpriseCreditCode'),
-        value: data.enterpriseCreditCode,
-        reason: 'no enterprise is registered with this credit code; the enterprise is left empty',
-      });
+      warnings.push(
+        rowIssue(mapper.columnOf('enterpriseCreditCode'), data.enterpriseCreditCode, 'unknown_enterprise', {
+          field: 'enterpriseCreditCode',
+        }),
+      );
     }
     if (warnings.length > 0) {
       this.warned += 1;

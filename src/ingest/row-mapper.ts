@@ -1,6 +1,7 @@
 import { invalidField } from '../core/errors.js';
 import { maskName, maskPhone } from '../core/pii/index.js';
-import { COMMON_PATTERNS, DATETIME_HINT, readInstant } from './datetime.js';
+import { COMMON_PATTERNS, readInstant } from './datetime.js';
+import { type IssueCode, type IssueParams, issueText } from './issue-text.js';
 import { type IntakeLookups, matchKey, type TownLookups } from './lookups.js';
 import type { CellFormat, Profile, ProfileColumn } from './profile.schema.js';
 import type { Cell } from './readers/index.js';
@@ -11,11 +12,24 @@ import type { Cell } from './readers/index.js';
  * nothing keeps the row (unclassified, no place) with a warning. zod validates the result afterwards, as for REST.
  */
 
-/** A problem with one cell of a row (or with the row, when column is null). */
+/** A problem with one cell of a row (or with the row, when column is null): its code and params, and in English. */
 export interface RowIssue {
   column: string | null;
   value: string | null;
+  /** The English sentence (issueText in en-US), as stored and as the CLI prints it. */
   reason: string;
+  code: IssueCode;
+  params: IssueParams;
+}
+
+/** A row issue with its English reason written from the code. */
+export function rowIssue(
+  column: string | null,
+  value: string | null,
+  code: IssueCode,
+  params: IssueParams = {},
+): RowIssue {
+  return { column, value, code, params, reason: issueText({ code, params }, 'en-US') };
 }
 
 export interface MappedRow {
@@ -51,8 +65,15 @@ interface BoundColumn {
 
 type Reader = (text: string, cell: Cell, row: MappedRow) => unknown;
 
-/** Thrown by a reader: the cell cannot be read; the message is the reason. */
-class CellError extends Error {}
+/** Thrown by a reader: the cell cannot be read, with the issue's code and params. */
+class CellError extends Error {
+  constructor(
+    readonly code: IssueCode,
+    readonly params: IssueParams,
+  ) {
+    super(code);
+  }
+}
 
 export function compileMapper(
   profile: Profile,
@@ -126,15 +147,19 @@ export function compileMapper(
           if (!(error instanceof CellError)) {
             throw error;
           }
-          // A reader's reason may quote the cell: a personal one only masked, like the value beside it.
-          const reason = PERSONAL[column.field]
-            ? error.message.replaceAll(text, quoted(column.field, text))
-            : error.message;
-          row.rejects.push({ column: column.header, value: quoted(column.field, text), reason });
+          // A reader's params may quote the cell: a personal one only masked, like the value beside it.
+          const params: IssueParams = { field: column.field };
+          for (const [key, param] of Object.entries(error.params)) {
+            params[key] =
+              PERSONAL[column.field] && typeof param === 'string'
+                ? param.replaceAll(text, quoted(column.field, text))
+                : param;
+          }
+          row.rejects.push(rowIssue(column.header, quoted(column.field, text), error.code, params));
         }
       }
       if (!row.town && !row.rejects.some((r) => r.column === fieldColumns.get('townCode'))) {
-        row.rejects.push({ column: null, value: null, reason: 'no town: give --town or a town column' });
+        row.rejects.push(rowIssue(null, null, 'no_town'));
       }
       return row;
     },
@@ -202,7 +227,7 @@ function readerFor(format: CellFormat, lookups: IntakeLookups): Reader {
     case 'integer':
       return (text) => {
         if (!/^-?\d{1,15}$/.test(text)) {
-          throw new CellError(`"${text}" is not a whole number`);
+          throw new CellError('not_a_number', { value: text, expected: 'integer' });
         }
         return Number(text);
       };
@@ -210,7 +235,7 @@ function readerFor(format: CellFormat, lookups: IntakeLookups): Reader {
       return (text) => {
         const value = Number(text);
         if (!/^-?\d{1,3}(\.\d+)?$/.test(text) || !Number.isFinite(value)) {
-          throw new CellError(`"${text}" is not decimal degrees`);
+          throw new CellError('not_a_number', { value: text, expected: 'degrees' });
         }
         return value;
       };
@@ -219,7 +244,7 @@ function readerFor(format: CellFormat, lookups: IntakeLookups): Reader {
       return (text, cell) => {
         const ms = readInstant(cell, patterns);
         if (ms === undefined) {
-          throw new CellError(`"${text}" ${DATETIME_HINT} (${patterns.join(' | ')})`);
+          throw new CellError('not_a_datetime', { value: text, formats: patterns.join(' | ') });
         }
         return ms;
       };
@@ -231,7 +256,7 @@ function readerFor(format: CellFormat, lookups: IntakeLookups): Reader {
       return (text) => {
         const code = lookup(text);
         if (code === undefined) {
-          throw new CellError(`"${text}" is not one of ${words}`);
+          throw new CellError('unknown_value', { value: text, allowed: words });
         }
         return code;
       };
@@ -247,14 +272,14 @@ function readerFor(format: CellFormat, lookups: IntakeLookups): Reader {
         if (no.has(key)) {
           return false;
         }
-        throw new CellError(`"${text}" is neither ${format.yes[0]} nor ${format.no[0]}`);
+        throw new CellError('not_a_boolean', { value: text, yes: format.yes[0] ?? '', no: format.no[0] ?? '' });
       };
     }
     case 'yuan':
       return (text) => {
         const plain = text.replaceAll(',', '').replace(/^[¥￥]/, '');
         if (!YUAN.test(plain)) {
-          throw new CellError(`"${text}" is not an amount in yuan (up to two decimals)`);
+          throw new CellError('not_a_number', { value: text, expected: 'yuan' });
         }
         const [whole, fraction = ''] = plain.replace('-', '').split('.') as [string, string?];
         const fen = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
@@ -269,16 +294,16 @@ function readerFor(format: CellFormat, lookups: IntakeLookups): Reader {
         const code = lookups.townKeys.get(matchKey(map?.get(key) ?? key));
         const town = code === undefined ? undefined : lookups.towns.get(code);
         if (!town) {
-          throw new CellError(`no town is called "${text}"`);
+          throw new CellError('unknown_town', { value: text });
         }
         row.town = town;
         return town.code;
       };
     }
     case 'place':
-      return townScopedReader(format.map, (town) => town.places, 'place', 'the place is left empty');
+      return townScopedReader(format.map, (town) => town.places, 'place_unmatched');
     case 'department':
-      return townScopedReader(format.map, (town) => town.departments, 'department', 'the department is left empty');
+      return townScopedReader(format.map, (town) => town.departments, 'department_unmatched');
   }
 }
 
@@ -301,11 +326,9 @@ function categoryReader(format: Extract<CellFormat, { type: 'category' }>, looku
     if (code !== undefined) {
       return code;
     }
-    row.warnings.push({
-      column: null,
-      value: text,
-      reason: `no category matches; filed as ${lookups.unclassifiedCode}`,
-    });
+    row.warnings.push(
+      rowIssue(null, text, 'category_unmatched', { field: 'categoryCode', filedAs: lookups.unclassifiedCode }),
+    );
     return lookups.unclassifiedCode;
   };
 }
@@ -314,8 +337,7 @@ function categoryReader(format: Extract<CellFormat, { type: 'category' }>, looku
 function townScopedReader(
   wordMap: Record<string, string> | undefined,
   index: (town: TownLookups) => Map<string, string>,
-  what: string,
-  consequence: string,
+  issueCode: 'place_unmatched' | 'department_unmatched',
 ): Reader {
   const map = normalizedMap(wordMap);
   const lookup = memoize((text: string) => {
@@ -330,7 +352,8 @@ function townScopedReader(
     if (code !== undefined) {
       return code;
     }
-    row.warnings.push({ column: null, value: text, reason: `no ${what} of ${row.town.name} matches; ${consequence}` });
+    const field = issueCode === 'place_unmatched' ? 'placeCode' : 'departmentCode';
+    row.warnings.push(rowIssue(null, text, issueCode, { field, town: row.town.name }));
     return undefined;
   };
 }

@@ -10,6 +10,7 @@ import * as m0008 from './0008_auth.js';
 import * as m0009 from './0009_warnings.js';
 import * as m0010 from './0010_complaint_terms.js';
 import * as m0011 from './0011_reports.js';
+import * as m0012 from './0012_import_issue_codes.js';
 
 /**
  * Every migration, in order. Names are `NNNN_description`; a migration never changes once it has landed (add a new
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009_warnings': m0009,
   '0010_complaint_terms': m0010,
   '0011_reports': m0011,
+  '0012_import_issue_codes': m0012,
 };

@@ -51,7 +51,12 @@ export interface ImportIssueTable {
   column_name: string | null;
   /** The cell as read; personal data masked. */
   value: string | null;
+  /** In English (the CLI's words); `code` and `params` write it in the reader's language (src/ingest/issue-text.ts). */
   reason: string;
+  /** Null on issues stored before codes (migration 0012): they read as their reason. */
+  code: string | null;
+  /** JSON object of the code's params; null with the code. */
+  params: string | null;
 }
 
 /** The history of a record's fields: one row per write that changed something, `{field: {from, to}}` as JSON. */

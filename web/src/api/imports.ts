@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/messages';
 import { ApiError, api, toApiError, withQuery } from './client';
 
 /*
@@ -34,7 +35,10 @@ export interface ImportIssue {
   line: number;
   column: string | null;
   value: string | null;
+  /** In the locale asked for (written from `code`; issues stored before codes keep their English reason). */
   reason: string;
+  /** The stable code of the issue (src/ingest/issue-text.ts), or null on old issues. */
+  code: string | null;
 }
 
 export interface ProfileSummary {
@@ -73,7 +77,7 @@ export function fetchImport(id: number, signal?: AbortSignal): Promise<ImportBat
 
 export async function fetchIssues(
   id: number,
-  query: { severity: IssueSeverity; limit: number; after?: number },
+  query: { severity: IssueSeverity; limit: number; after?: number; locale: Locale },
   signal?: AbortSignal,
 ) {
   const answer = await api.get<{ items: ImportIssue[]; nextAfter: number | null }>(
@@ -88,9 +92,15 @@ export function fetchProfiles(signal?: AbortSignal): Promise<ProfileSummary[]> {
   return api.get<ProfileSummary[]>('/api/import-profiles', undefined, signal);
 }
 
-/** The address of a batch's rejected rows (or warnings) as a file; the server names it (Content-Disposition). */
-export function issuesFileUrl(id: number, format: 'csv' | 'xlsx', severity: IssueSeverity): string {
-  return withQuery(`/api/imports/${id}/rejects.${format}`, { severity: severity === 'warning' ? severity : undefined });
+/**
+ * The address of a batch's rejected rows (or warnings) as a file, with reasons in the locale (zh-CN, the server's
+ * default, is left out); the server names it (Content-Disposition).
+ */
+export function issuesFileUrl(id: number, format: 'csv' | 'xlsx', severity: IssueSeverity, locale: Locale): string {
+  return withQuery(`/api/imports/${id}/rejects.${format}`, {
+    severity: severity === 'warning' ? severity : undefined,
+    locale: locale === 'zh-CN' ? undefined : locale,
+  });
 }
 
 export interface UploadOptions {

@@ -18,8 +18,8 @@ export function IssuesCard({ batch }: { batch: ImportBatch }) {
   const { cursor } = useCursor('ia');
   const running = isRunning(batch);
   const issues = useQuery(
-    `issues|${batch.id}|${severity}|${cursor}|${batch.status}`,
-    (signal) => fetchIssues(batch.id, { severity, limit: PAGE_SIZE, after: cursor }, signal),
+    `issues|${batch.id}|${severity}|${cursor}|${batch.status}|${locale}`,
+    (signal) => fetchIssues(batch.id, { severity, limit: PAGE_SIZE, after: cursor, locale }, signal),
     !running,
   );
   const total = severity === 'reject' ? batch.counts.rejected : batch.counts.warned;
@@ -59,10 +59,18 @@ export function IssuesCard({ batch }: { batch: ImportBatch }) {
         !running &&
         total > 0 && (
           <Space wrap>
-            <Button size="small" href={issuesFileUrl(batch.id, 'csv', severity)} data-testid="import-download-csv">
+            <Button
+              size="small"
+              href={issuesFileUrl(batch.id, 'csv', severity, locale)}
+              data-testid="import-download-csv"
+            >
               {t('imports.download.csv')}
             </Button>
-            <Button size="small" href={issuesFileUrl(batch.id, 'xlsx', severity)} data-testid="import-download-xlsx">
+            <Button
+              size="small"
+              href={issuesFileUrl(batch.id, 'xlsx', severity, locale)}
+              data-testid="import-download-xlsx"
+            >
               {t('imports.download.xlsx')}
             </Button>
           </Space>
